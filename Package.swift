@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+        .library(name: "DescentCore", targets: ["DescentCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "DescentTensor"),
+        .target(name: "DescentSyntax"),
+        .target(
+            name: "DescentCore",
+            dependencies: ["DescentTensor", "DescentSyntax"],
+            resources: [.copy("Resources/prelude.descent")]
+        ),
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "DescentCore",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DescentTensorTests", dependencies: ["DescentTensor"]),
+        .testTarget(name: "DescentSyntaxTests", dependencies: ["DescentSyntax"]),
+        .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
+        .testTarget(
+            name: "GoldenTests",
+            dependencies: ["DescentCore"],
+            exclude: ["Cases"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
