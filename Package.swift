@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "DescentTensorTests", dependencies: ["DescentTensor"]),
         .testTarget(name: "DescentSyntaxTests", dependencies: ["DescentSyntax"]),
         .testTarget(name: "DescentCoreTests", dependencies: ["DescentCore"]),
+        .testTarget(name: "REPLTests", dependencies: ["DescentCore"]),
         .testTarget(
             name: "GoldenTests",
             dependencies: ["DescentCore"],

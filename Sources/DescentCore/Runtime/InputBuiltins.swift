@@ -1,0 +1,37 @@
+import DescentSyntax
+import DescentTensor
+import Foundation
+
+/// Builtins that read files.
+enum InputBuiltins {
+    static let all: [Builtin] = [
+        Builtin(
+            "load_csv", [.required("path"), .optional("header", "auto")],
+            "a numeric CSV file as a 2-D tensor; header=1 skips a first line of names, auto detects one"
+        ) { call in
+            let path = try call.string("path")
+            let header = try call.optionalNumber("header").map { $0 != 0 }
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw Diagnostic("cannot read '\(path)': \(readFailureReason(path))", at: call.location(of: "path"))
+            }
+            do {
+                let tensor = try CSVReader.parse(text, fileName: path, header: header)
+                _ = try ShapeValidation.shape(fromDimensions: tensor.shape.map(Double.init), maxElements: call.limits.maxElements)
+                return .tensor(Var(tensor))
+            } catch let error as CSVError {
+                throw Diagnostic("\(path):\(error.line):\(error.column): \(error.message)", at: call.location(of: "path"))
+            }
+        },
+    ]
+
+    private static func readFailureReason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "it is not UTF-8 text"
+    }
+}

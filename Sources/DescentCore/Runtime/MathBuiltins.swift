@@ -1,0 +1,45 @@
+import DescentTensor
+
+/// Elementwise functions; each is differentiable unless its summary says otherwise.
+enum MathBuiltins {
+    static let all: [Builtin] = [
+        unary("exp", .exp, "e to the power x, elementwise"),
+        unary("log", .log, "natural logarithm, elementwise (nan below 0, -inf at 0, as NumPy)"),
+        unary("sqrt", .sqrt, "square root, elementwise"),
+        unary("abs", .abs, "absolute value, elementwise (gradient 0 at 0)"),
+        unary("sign", .sign, "-1, 0 or 1, elementwise (no gradient)"),
+        unary("tanh", .tanh, "hyperbolic tangent, elementwise"),
+        unary("sigmoid", .sigmoid, "1 / (1 + exp(-x)), elementwise"),
+        unary("relu", .relu, "max(x, 0), elementwise (gradient 0 at 0)"),
+        unary("softplus", .softplus, "log(1 + exp(x)), elementwise, computed stably"),
+        unary("sin", .sin, "sine, elementwise"),
+        unary("cos", .cos, "cosine, elementwise"),
+        unary("floor", .floor, "largest whole number not above x, elementwise (no gradient)"),
+        Builtin("softmax", [.required("x"), .optional("axis", "-1")], "exp(x) normalised to sum to 1 along axis") { call in
+            .tensor(try call.tape.softmax(try call.tensor("x"), axis: try call.axis() ?? -1))
+        },
+        Builtin("logsumexp", [.required("x"), .optional("axis", "none")], "log(sum(exp(x))) computed stably, over axis or all elements") { call in
+            .tensor(try call.tape.logsumexp(try call.tensor("x"), axis: try call.axis()))
+        },
+        Builtin("clip", [.required("x"), .required("low"), .required("high")], "x limited to [low, high], elementwise") { call in
+            .tensor(try call.tape.clip(try call.tensor("x"), min: try call.tensor("low"), max: try call.tensor("high")))
+        },
+        binary("maximum", .maximum, "the larger of a and b, elementwise (ties share the gradient)"),
+        binary("minimum", .minimum, "the smaller of a and b, elementwise (ties share the gradient)"),
+        Builtin("where", [.required("condition"), .required("a"), .required("b")], "a where condition is non-zero, else b, elementwise") { call in
+            .tensor(try call.tape.select(try call.tensor("condition"), try call.tensor("a"), try call.tensor("b")))
+        },
+    ]
+
+    private static func unary(_ name: String, _ operation: UnaryOperation, _ summary: String) -> Builtin {
+        Builtin(name, [.required("x")], summary) { call in
+            .tensor(call.tape.unary(operation, try call.tensor("x")))
+        }
+    }
+
+    private static func binary(_ name: String, _ operation: ElementwiseOperation, _ summary: String) -> Builtin {
+        Builtin(name, [.required("a"), .required("b")], summary) { call in
+            .tensor(try call.tape.binary(operation, try call.tensor("a"), try call.tensor("b")))
+        }
+    }
+}

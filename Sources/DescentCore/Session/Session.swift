@@ -1,0 +1,122 @@
+import DescentSyntax
+import DescentTensor
+import Foundation
+
+/// A living Descent session: the prelude, then whatever scripts and REPL inputs are run
+/// into it. The entry point for the command line, the REPL, tests and fuzzers.
+///
+/// Output (print, train summaries, explanations, echoed values) goes to `output`; errors
+/// come back as diagnostics. A session prints nothing itself.
+public final class Session {
+    /// Raised by Ctrl-C or a timeout to stop the running input between operations.
+    public let cancellation = CancellationFlag()
+    /// Limits applied to every input.
+    public let limits: RuntimeLimits
+    let output: (String) -> Void
+    var interpreter: Interpreter
+    /// Definitions and their source text, for `:show` (prelude first).
+    private var sources: [String: String] = [:]
+
+    /// Creates a session with the prelude loaded.
+    public init(limits: RuntimeLimits = RuntimeLimits(), output: @escaping (String) -> Void) {
+        self.limits = limits
+        self.output = output
+        self.interpreter = Interpreter(limits: limits, cancellation: cancellation, output: output)
+        loadPrelude()
+    }
+
+    /// Called as a long `train` progresses.
+    public var progress: ((TrainingProgress) -> Void)? {
+        get { interpreter.progress }
+        set { interpreter.progress = newValue }
+    }
+
+    /// Parses, resolves and runs `source`. With `echo`, expression values and definition
+    /// confirmations are written to the output, as the REPL shows them. Returns every
+    /// diagnostic; after a syntax or name error nothing runs.
+    @discardableResult
+    public func run(_ source: SourceFile, echo: Bool = false) -> [Diagnostic] {
+        let statements: [Stmt]
+        switch check(source) {
+        case .success(let parsed): statements = parsed
+        case .failure(let list): return list.diagnostics
+        }
+        return LargeStack.run {
+            do {
+                try interpreter.run(statements, echo: echo ? { [self] statement, value in try echoResult(statement, value) } : nil)
+                record(statements, from: source)
+                return []
+            } catch let diagnostic as Diagnostic {
+                return [diagnostic]
+            } catch {
+                return [Diagnostic("internal error: \(error)", at: SourceRange(file: source, start: 0, end: 0))]
+            }
+        }
+    }
+
+    /// Parses and resolves `source` without running it.
+    public func check(_ source: SourceFile) -> Result<[Stmt], DiagnosticList> {
+        var parser = Parser(file: source, limits: ParserLimits(maxNestingDepth: limits.maxNestingDepth))
+        let parsed = parser.parseProgram()
+        if !parsed.diagnostics.isEmpty { return .failure(DiagnosticList(parsed.diagnostics)) }
+        let problems = Resolver.resolve(parsed.statements, knownNames: Set(interpreter.globals.localNames))
+        if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
+        return .success(parsed.statements)
+    }
+
+    /// Forgets everything but the prelude.
+    public func reset() {
+        interpreter = Interpreter(limits: limits, cancellation: cancellation, output: output)
+        let progress = interpreter.progress
+        sources = [:]
+        loadPrelude()
+        interpreter.progress = progress
+    }
+
+    /// What the last `train`, `step` or `compare` recorded.
+    public var lastHistory: TrainingHistory? { interpreter.lastHistory }
+
+    /// Every name in scope: the prelude's, the builtins and the session's own.
+    public var names: [String] { interpreter.globals.localNames.sorted() }
+
+    /// The source of a definition (`:show momentum`), the prelude's included.
+    public func source(of name: String) -> String? {
+        if let text = sources[name] { return text }
+        if case .builtin(let builtin)? = interpreter.globals.lookup(name) {
+            return "builtin \(builtin.signature)\n  \(builtin.summary)"
+        }
+        return nil
+    }
+
+    func emit(_ line: String) {
+        output(line + "\n")
+    }
+
+    func interpreterDisplay(_ value: Value, at range: SourceRange) throws -> String {
+        try interpreter.display(value, at: range)
+    }
+
+    func shapeText(of name: String) -> String {
+        guard case .tensor(let tensor)? = interpreter.globals.lookup(name) else { return "" }
+        return describeShape(tensor.value.shape)
+    }
+
+    private func loadPrelude() {
+        let diagnostics = run(Prelude.source)
+        precondition(diagnostics.isEmpty, "the prelude failed: \(diagnostics.map(\.message))")
+    }
+
+    /// Keeps the text of each definition for `:show`.
+    private func record(_ statements: [Stmt], from source: SourceFile) {
+        for statement in statements {
+            let text = statement.range.text
+            switch statement.kind {
+            case .function(let declaration): sources[declaration.name.text] = text
+            case .optimizer(let declaration): sources[declaration.name.text] = text
+            case .loss(let name, _), .param(let name, _): sources[name.text] = text
+            case .assign(let target, _) where target.subscripts.isEmpty: sources[target.name.text] = text
+            default: break
+            }
+        }
+    }
+}

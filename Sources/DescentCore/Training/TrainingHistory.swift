@@ -1,0 +1,49 @@
+import DescentTensor
+
+/// What a run recorded, for `plot`: the loss per step, every scalar local and state of
+/// the rule per step, and the params while they are small.
+public struct TrainingHistory: Sendable {
+    /// Params with at most this many elements have their trajectory recorded.
+    static let maxRecordedParameterSize = 64
+
+    /// The optimizer's name, for titles and legends.
+    public var optimizerName: String
+    /// The batch loss at each step, before that step's update.
+    public var loss: [Double] = []
+    /// Scalar locals and states of the rule by name; `nil` where a step did not set it.
+    public var series: [String: [Double?]] = [:]
+    /// The values of small params: the start, then after each step.
+    public var parameters: [String: [Tensor]] = [:]
+    /// The names of the params trained, in order.
+    public var parameterNames: [String] = []
+
+    public init(optimizerName: String) {
+        self.optimizerName = optimizerName
+    }
+
+    /// Records one scalar for the step being taken (`loss.count - 1`).
+    mutating func record(_ name: String, _ value: Double) {
+        let step = loss.count - 1
+        var values = series[name] ?? []
+        if values.count < step { values.append(contentsOf: [Double?](repeating: nil, count: step - values.count)) }
+        if values.count == step { values.append(value) } else { values[step] = value }
+        series[name] = values
+    }
+
+    /// A recorded series by name (`loss` included), padded to the number of steps.
+    public func values(named name: String) -> [Double?]? {
+        if name == "loss" { return loss.map { $0 } }
+        guard let values = series[name] else { return nil }
+        return values + [Double?](repeating: nil, count: max(0, loss.count - values.count))
+    }
+
+    /// Every name `plot` accepts for this run.
+    public var seriesNames: [String] { ["loss"] + series.keys.sorted() }
+
+    /// Drops everything recorded from `stepCount` on (after a diverged step).
+    mutating func truncate(toSteps stepCount: Int) {
+        loss = Array(loss.prefix(stepCount))
+        series = series.mapValues { Array($0.prefix(stepCount)) }
+        parameters = parameters.mapValues { Array($0.prefix(stepCount + 1)) }
+    }
+}

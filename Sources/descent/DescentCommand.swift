@@ -1,0 +1,21 @@
+import ArgumentParser
+import DescentCore
+
+/// `descent`: the REPL, a script, a snippet, a check or a lesson.
+@main
+struct DescentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "descent",
+        abstract: "Descent: a small language for learning how optimizers work.",
+        discussion: """
+            descent                 start the REPL
+            descent FILE            run a script
+            descent -e CODE         run a snippet and print its values
+            descent check FILE      parse and resolve only
+            descent lesson N        run lesson N, paused block by block on a terminal
+            """,
+        version: DescentVersion.current,
+        subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,43 @@
+import DescentCore
+import DescentSyntax
+import Foundation
+
+/// The process's standard streams: results to stdout, diagnostics and progress to stderr.
+enum Terminal {
+    /// Whether standard error is a terminal (progress bars, colour).
+    static let standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
+    /// Whether standard input is a terminal (REPL line editing, lesson pauses).
+    static let standardInputIsTerminal = isatty(STDIN_FILENO) == 1
+    /// Whether standard output is a terminal.
+    static let standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    static let colorAllowed = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func writeOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func flushOutput() {
+        fflush(stdout)
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Renders diagnostics to stderr, in colour on a terminal.
+    static func reportErrors(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let renderer = DiagnosticRenderer(useColor: standardErrorIsTerminal && colorAllowed)
+        writeError(diagnostics.map { renderer.render($0) + "\n" }.joined())
+    }
+
+    /// Why a file could not be read, in a few words.
+    static func describeReadFailure(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "it is a directory" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "it is not UTF-8 text"
+    }
+}
