@@ -1,0 +1,81 @@
+/// The legend box of an SVG plot: one row per contour set, line and marker, in the top
+/// right corner of the plot area.
+struct SVGLegend {
+    let plot: Plot
+    let frame: PlotFrame
+
+    private enum Entry {
+        case contour(String)
+        case line(index: Int, name: String)
+        case marker(PlotMarker)
+    }
+
+    private var entries: [Entry] {
+        var entries: [Entry] = []
+        if let field = plot.contour, !frame.contours.isEmpty {
+            let levels = field.levels.map { TickLabel.significant($0) }
+            let range = levels.count > 1 ? " (\(levels[0]) … \(levels[levels.count - 1]))" : ""
+            entries.append(.contour("\(field.name) contours\(range)"))
+        }
+        if plot.series.count > 1 || plot.contour != nil {
+            entries += plot.series.enumerated().map { .line(index: $0.offset, name: $0.element.name) }
+        }
+        entries += plot.markers.map { .marker($0) }
+        return entries
+    }
+
+    /// Draws the legend with its top right corner at `corner`.
+    func draw(at corner: (x: Double, y: Double), into svg: inout SVGWriter) {
+        let entries = self.entries
+        guard !entries.isEmpty else { return }
+        let rowHeight = 19.0
+        let longest = entries.map { label(of: $0).count }.max() ?? 0
+        let boxWidth = 50 + Double(longest) * 7.4
+        let left = corner.x - boxWidth
+        svg.element(
+            "rect",
+            ["x": SVGWriter.number(left), "y": SVGWriter.number(corner.y), "width": SVGWriter.number(boxWidth),
+             "height": SVGWriter.number(Double(entries.count) * rowHeight + 8), "fill": "white", "fill-opacity": "0.88",
+             "stroke": "#bbb", "rx": "3"])
+        for (row, entry) in entries.enumerated() {
+            let y = corner.y + 4 + rowHeight * (Double(row) + 0.5)
+            let sample = (from: left + 8, to: left + 32)
+            switch entry {
+            case .contour:
+                svg.element("line", lineAttributes(sample, y: y).merging(["stroke": ContourColors.color(at: 0.4), "stroke-width": "1.2"]) { $1 })
+            case .line(let index, _):
+                svg.element(
+                    "line",
+                    lineAttributes(sample, y: y).merging(
+                        ["stroke": SVGPlotRenderer.color(index, overContours: plot.contour != nil), "stroke-width": "1.8"]) { $1 }
+                        .merging(SVGPlotRenderer.dashes(index)) { $1 })
+            case .marker(let marker):
+                svg.element("circle", Self.markerAttributes(marker.role, x: (sample.from + sample.to) / 2, y: y))
+            }
+            svg.element(
+                "text", ["x": SVGWriter.number(left + 38), "y": SVGWriter.number(y + 4.5), "font-size": "12.5", "fill": "#222"],
+                text: label(of: entry))
+        }
+    }
+
+    /// A trajectory's start is a hollow circle, its end a filled one.
+    static func markerAttributes(_ role: PlotMarker.Role, x: Double, y: Double) -> [String: String] {
+        let position = ["cx": SVGWriter.number(x), "cy": SVGWriter.number(y), "r": "5", "stroke-width": "2"]
+        switch role {
+        case .start: return position.merging(["fill": "white", "stroke": "#2ca02c"]) { $1 }
+        case .end: return position.merging(["fill": "#d62728", "stroke": "#7f1414"]) { $1 }
+        }
+    }
+
+    private func label(of entry: Entry) -> String {
+        switch entry {
+        case .contour(let text): text
+        case .line(_, let name): name
+        case .marker(let marker): marker.label
+        }
+    }
+
+    private func lineAttributes(_ sample: (from: Double, to: Double), y: Double) -> [String: String] {
+        ["x1": SVGWriter.number(sample.from), "x2": SVGWriter.number(sample.to), "y1": SVGWriter.number(y), "y2": SVGWriter.number(y)]
+    }
+}
