@@ -53,12 +53,12 @@ extension Tensor {
         return axis < 0 ? axis + rank : axis
     }
 
-    /// Folds every lane of `split` with `combine`, starting from `identity` or, when it is
+    /// Folds every lane of `split` with `Combine`, starting from `identity` or, when it is
     /// `nil`, from the lane's first element (the lane must then be non-empty).
     ///
     /// Lanes are walked `k` outermost within each outer block so the inner loop reads
     /// contiguous memory.
-    func foldLanes(_ split: AxisSplit, identity: Double?, _ combine: (Double, Double) -> Double) -> [Double] {
+    func foldLanes<Combine: BinaryScalarFunction>(_ split: AxisSplit, identity: Double?, _: Combine.Type) -> [Double] {
         let (outer, length, inner) = (split.outer, split.length, split.inner)
         var result = [Double](repeating: identity ?? 0, count: outer * inner)
         let start = identity == nil ? 1 : 0
@@ -66,13 +66,13 @@ extension Tensor {
             scalars.withUnsafeBufferPointer { source in
                 for block in 0..<outer {
                     let base = block * length * inner
-                    let target = block * inner
+                    let totals = UnsafeMutableBufferPointer(rebasing: output[(block * inner)..<((block + 1) * inner)])
                     if identity == nil {
-                        for lane in 0..<inner { output[target + lane] = source[base + lane] }
+                        for lane in 0..<inner { totals[lane] = source[base + lane] }
                     }
                     for k in stride(from: start, to: length, by: 1) {
-                        let row = base + k * inner
-                        for lane in 0..<inner { output[target + lane] = combine(output[target + lane], source[row + lane]) }
+                        let row = UnsafeBufferPointer(rebasing: source[(base + k * inner)..<(base + (k + 1) * inner)])
+                        for lane in 0..<inner { totals[lane] = Combine.apply(totals[lane], row[lane]) }
                     }
                 }
             }

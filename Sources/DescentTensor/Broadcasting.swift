@@ -40,6 +40,7 @@ extension Tensor {
         guard Tensor.broadcastShape(self.shape, shape) == shape else {
             throw TensorError("cannot broadcast shape \(describeShape(self.shape)) to \(describeShape(shape))")
         }
+        if count == 1 { return Tensor(repeating: scalars[0], shape: shape) }
         let offsets = try BroadcastLayout(shape: shape).offsets(of: self.shape)
         return scalars.withUnsafeBufferPointer { source in
             Tensor(shape: shape, scalars: offsets.map { source[$0] })

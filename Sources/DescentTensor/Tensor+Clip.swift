@@ -6,15 +6,14 @@ extension Tensor {
     public func clipped(low: Tensor, high: Tensor) throws -> Tensor {
         let shape = try Tensor.broadcastShapeOfThree(self, low, high, purpose: "clip")
         return try Tensor.ternaryMap(self, low, high, to: shape) { value, low, high in
-            nanPropagatingMinimum(nanPropagatingMaximum(value, low), high)
+            MinimumFunction.apply(MaximumFunction.apply(value, low), high)
         }
     }
 
     /// Limits every element to `[low, high]`; see `clipped(low:high:)` for tensor bounds.
     public func clipped(low: Double, high: Double) -> Tensor {
-        Tensor(shape: shape, scalars: Tensor.map(scalars, count: count) { value in
-            nanPropagatingMinimum(nanPropagatingMaximum(value, low), high)
-        })
+        let raised = Tensor.mapWithRight(scalars, low, MaximumFunction.self)
+        return Tensor(shape: shape, scalars: Tensor.mapWithRight(raised, high, MinimumFunction.self))
     }
 
     /// NumPy's `where`: elements of `a` where `condition` is non-zero, else of `b`; the

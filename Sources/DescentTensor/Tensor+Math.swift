@@ -1,5 +1,3 @@
-import Foundation
-
 /// A unary elementwise function.
 public enum UnaryOperation: Sendable, CaseIterable {
     case negate, exp, log, sqrt, abs
@@ -29,50 +27,33 @@ public enum UnaryOperation: Sendable, CaseIterable {
 extension Tensor {
     /// Applies `operation` to every element; NaN and infinities follow IEEE and NumPy.
     public func applying(_ operation: UnaryOperation) -> Tensor {
-        // One specialised loop per case: the switch runs once, never per element.
+        // The switch runs once; each case runs a loop specialised for its function.
         switch operation {
-        case .negate: mapped { -$0 }
-        case .exp: mapped { Foundation.exp($0) }
-        case .log: mapped { Foundation.log($0) }
-        case .sqrt: mapped { $0.squareRoot() }
-        case .abs: mapped { Swift.abs($0) }
-        case .sign: mapped(signum)
-        case .tanh: mapped { Foundation.tanh($0) }
-        case .sigmoid: mapped(stableSigmoid)
-        case .relu: mapped { $0 > 0 || $0.isNaN ? $0 : 0 }
-        case .logicalNot: mapped { $0 == 0 ? 1 : 0 }
-        case .softplus: mapped(stableSoftplus)
-        case .square: mapped { $0 * $0 }
-        case .sin: mapped { Foundation.sin($0) }
-        case .cos: mapped { Foundation.cos($0) }
-        case .floor: mapped { $0.rounded(.down) }
+        case .negate: mapped(NegateFunction.self)
+        case .exp: mapped(ExpFunction.self)
+        case .log: mapped(LogFunction.self)
+        case .sqrt: mapped(SquareRootFunction.self)
+        case .abs: mapped(AbsoluteFunction.self)
+        case .sign: mapped(SignFunction.self)
+        case .tanh: mapped(TanhFunction.self)
+        case .sigmoid: mapped(SigmoidFunction.self)
+        case .relu: mapped(ReluFunction.self)
+        case .logicalNot: mapped(LogicalNotFunction.self)
+        case .softplus: mapped(SoftplusFunction.self)
+        case .square: mapped(SquareFunction.self)
+        case .sin: mapped(SineFunction.self)
+        case .cos: mapped(CosineFunction.self)
+        case .floor: mapped(FloorFunction.self)
         }
     }
 
-    @inline(__always)
-    private func mapped(_ body: (Double) -> Double) -> Tensor {
-        Tensor(shape: shape, scalars: Tensor.map(scalars, count: count, body))
+    private func mapped<Function: UnaryScalarFunction>(_: Function.Type) -> Tensor {
+        let result = scalars.withUnsafeBufferPointer { source in
+            [Double](unsafeUninitializedCapacity: source.count) { output, initialized in
+                for index in 0..<source.count { output[index] = Function.apply(source[index]) }
+                initialized = source.count
+            }
+        }
+        return Tensor(shape: shape, scalars: result)
     }
-}
-
-/// -1, 0 or 1 by the sign of `x`; NaN stays NaN, as NumPy's `sign`.
-@inline(__always)
-func signum(_ x: Double) -> Double {
-    if x > 0 { return 1 }
-    if x < 0 { return -1 }
-    return x.isNaN ? x : 0
-}
-
-/// The logistic function, evaluated on the side where `exp` cannot overflow.
-@inline(__always)
-func stableSigmoid(_ x: Double) -> Double {
-    if x >= 0 { return 1 / (1 + exp(-x)) }
-    let e = exp(x)
-    return e / (1 + e)
-}
-
-/// `log(1 + exp(x))` without overflow for large x or loss of precision for very negative x.
-@inline(__always)
-func stableSoftplus(_ x: Double) -> Double {
-    (x > 0 ? x : 0) + log1p(exp(-Swift.abs(x)))
 }

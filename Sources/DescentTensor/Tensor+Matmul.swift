@@ -44,13 +44,17 @@ extension Tensor {
                         for columnStart in stride(from: 0, to: columns, by: columnBlock) {
                             let columnEnd = Swift.min(columnStart + columnBlock, columns)
                             for row in 0..<rows {
-                                let outputRow = row * columns
+                                // Row views let the compiler see the two rows do not overlap,
+                                // so the innermost loop vectorises.
+                                let outputRow = UnsafeMutableBufferPointer(
+                                    rebasing: output[(row * columns + columnStart)..<(row * columns + columnEnd)]
+                                )
                                 for k in innerStart..<innerEnd {
                                     let factor = a[row * inner + k]
-                                    let rightRow = k * columns
-                                    for column in columnStart..<columnEnd {
-                                        output[outputRow + column] += factor * b[rightRow + column]
-                                    }
+                                    let rightRow = UnsafeBufferPointer(
+                                        rebasing: b[(k * columns + columnStart)..<(k * columns + columnEnd)]
+                                    )
+                                    for column in 0..<outputRow.count { outputRow[column] += factor * rightRow[column] }
                                 }
                             }
                         }

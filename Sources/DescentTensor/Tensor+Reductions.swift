@@ -45,16 +45,16 @@ extension Tensor {
         let values: [Double]
         switch reduction {
         case .sum:
-            values = foldLanes(split, identity: 0) { $0 + $1 }
+            values = foldLanes(split, identity: 0, AddFunction.self)
         case .mean:
             let length = Double(split.length)
-            values = foldLanes(split, identity: 0) { $0 + $1 }.map { $0 / length }
+            values = foldLanes(split, identity: 0, AddFunction.self).map { $0 / length }
         case .max:
-            values = foldLanes(split, identity: nil, nanPropagatingMaximum)
+            values = foldLanes(split, identity: nil, MaximumFunction.self)
         case .min:
-            values = foldLanes(split, identity: nil, nanPropagatingMinimum)
+            values = foldLanes(split, identity: nil, MinimumFunction.self)
         case .norm:
-            values = foldLanes(split, identity: 0) { $0 + $1 * $1 }.map { $0.squareRoot() }
+            values = foldLanes(split, identity: 0, AddSquareFunction.self).map { $0.squareRoot() }
         case .argmax:
             values = bestIndexInLanes(split) { $0 > $1 }
         case .argmin:
@@ -62,4 +62,9 @@ extension Tensor {
         }
         return Tensor(shape: resultShape, scalars: values)
     }
+}
+
+/// A running sum of squares, for the norm.
+private enum AddSquareFunction: BinaryScalarFunction {
+    static func apply(_ total: Double, _ x: Double) -> Double { total + x * x }
 }

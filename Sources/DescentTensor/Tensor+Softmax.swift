@@ -10,7 +10,7 @@ extension Tensor {
         var result = scalars
         forEachLane(split) { offsets in
             var largest = -Double.infinity
-            for offset in offsets { largest = nanPropagatingMaximum(largest, scalars[offset]) }
+            for offset in offsets { largest = MaximumFunction.apply(largest, scalars[offset]) }
             var total = 0.0
             for offset in offsets {
                 let e = exp(scalars[offset] - largest)
@@ -33,7 +33,7 @@ extension Tensor {
         var laneIndex = 0
         forEachLane(split) { offsets in
             var largest = -Double.infinity
-            for offset in offsets { largest = nanPropagatingMaximum(largest, scalars[offset]) }
+            for offset in offsets { largest = MaximumFunction.apply(largest, scalars[offset]) }
             if largest.isFinite {
                 var total = 0.0
                 for offset in offsets { total += exp(scalars[offset] - largest) }

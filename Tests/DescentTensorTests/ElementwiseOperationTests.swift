@@ -14,6 +14,8 @@ import Testing
     @Test func powerFollowsIEEE() throws {
         let result = try Tensor(vector: [2, -8, 0, 4]).elementwise(.power, Tensor(vector: [3, 1.0 / 3, -1, 0.5]))
         expectKernelResult(result, shape: [4], [8, .nan, .infinity, 2])
+        let squared = try Tensor(vector: [-3, 0.5, .nan]).elementwise(.power, Tensor(shape: [1, 1], scalars: [2]))
+        expectKernelResult(squared, shape: [1, 3], [9, 0.25, .nan])
     }
 
     @Test func comparisonsAndLogicGiveZeroOrOne() throws {
