@@ -40,7 +40,8 @@ extension Tensor {
         guard Tensor.broadcastShape(self.shape, shape) == shape else {
             throw TensorError("cannot broadcast shape \(describeShape(self.shape)) to \(describeShape(shape))")
         }
-        if count == 1 { return Tensor(repeating: scalars[0], shape: shape) }
+        let resultCount = try checkedElementCount(shape)
+        if count == 1 { return Tensor(shape: shape, scalars: [Double](repeating: scalars[0], count: resultCount)) }
         let offsets = try BroadcastLayout(shape: shape).offsets(of: self.shape)
         return scalars.withUnsafeBufferPointer { source in
             Tensor(shape: shape, scalars: offsets.map { source[$0] })
@@ -54,7 +55,10 @@ extension Tensor {
     /// operand broadcast to the output in the forward pass.
     public func summed(toShape shape: [Int]) -> Tensor {
         if shape == self.shape { return self }
-        precondition(Tensor.broadcastShape(shape, self.shape) == self.shape, "summed(toShape:) needs a shape that broadcasts to \(describeShape(self.shape))")
+        precondition(
+            Tensor.broadcastShape(shape, self.shape) == self.shape,
+            "summed(toShape:) needs a shape that broadcasts to \(describeShape(self.shape))"
+        )
         var result = [Double](repeating: 0, count: shape.reduce(1, *))
         if result.count == 1 {
             result[0] = scalars.reduce(0, +)
@@ -84,7 +88,8 @@ struct BroadcastLayout {
         let count = try checkedElementCount(shape)
         var offsets = [Int](repeating: 0, count: count)
         guard count > 0 else { return offsets }
-        var position = BroadcastPosition(shape: shape, operandStrides: [BroadcastLayout.strides(of: operandShape, alignedTo: shape)])
+        let strides = BroadcastLayout.strides(of: operandShape, alignedTo: shape)
+        var position = BroadcastPosition(shape: shape, operandStrides: [strides])
         for index in 0..<count {
             offsets[index] = position.offsets[0]
             position.advance()
@@ -142,8 +147,10 @@ struct BroadcastPosition {
     }
 }
 
-/// The number of elements of `shape`, or an error when it does not fit in an `Int`.
+/// The number of elements of `shape`, or an error when an extent is negative or the
+/// count does not fit in an `Int`.
 func checkedElementCount(_ shape: [Int]) throws -> Int {
+    if shape.contains(where: { $0 < 0 }) { throw TensorError("shape \(describeShape(shape)) has a negative extent") }
     if shape.contains(0) { return 0 }
     var count = 1
     for extent in shape {

@@ -28,9 +28,8 @@ extension Tensor {
     /// The shape three operands broadcast to, or an error naming `purpose`.
     static func broadcastShapeOfThree(_ a: Tensor, _ b: Tensor, _ c: Tensor, purpose: String) throws -> [Int] {
         guard let shape = broadcastShape([a.shape, b.shape, c.shape]) else {
-            throw TensorError(
-                "cannot broadcast shapes \(describeShape(a.shape)), \(describeShape(b.shape)) and \(describeShape(c.shape)) together in \(purpose)"
-            )
+            let shapes = "\(describeShape(a.shape)), \(describeShape(b.shape)) and \(describeShape(c.shape))"
+            throw TensorError("cannot broadcast shapes \(shapes) together in \(purpose)")
         }
         return shape
     }

@@ -62,6 +62,9 @@ import Testing
         expectKernelResult(stretched.summed(toShape: [2, 1, 1]), shape: [2, 1, 1], [12, 12])
         expectKernelResult(stretched.summed(toShape: []), shape: [], [24])
         #expect(kernelErrorMessage { try row.broadcast(to: [2]) } == "cannot broadcast shape [1, 3] to [2]")
+        #expect(kernelErrorMessage { try Tensor(1).broadcast(to: [-1]) } == "shape [-1] has a negative extent")
+        let huge = Int.max / 2
+        #expect(kernelErrorMessage { try Tensor(1).broadcast(to: [huge, 4]) } == "shape [\(huge), 4] has too many elements")
     }
 
     @Test func broadcastShapeFollowsNumPy() {

@@ -21,6 +21,11 @@ extension Tensor {
         Tensor(shape: shape, scalars: scalars)
     }
 
+    /// Every element divided by `divisor`.
+    func divided(by divisor: Double) -> Tensor {
+        Tensor(shape: shape, scalars: scalars.map { $0 / divisor })
+    }
+
     /// This tensor broadcast to `shape`, which it is known to broadcast to.
     func expanded(to shape: [Int]) -> Tensor {
         if self.shape == shape { return self }

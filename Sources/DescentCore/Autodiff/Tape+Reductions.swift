@@ -17,7 +17,7 @@ extension Tape {
             return record(value, inputs: [a]) { g in [g.expanded(over: split)] }
         case .mean:
             let length = Double(split.length)
-            return record(value, inputs: [a]) { g in [zipGradient(g.expanded(over: split), x) { g, _ in g / length }] }
+            return record(value, inputs: [a]) { g in [g.expanded(over: split).divided(by: length)] }
         case .max, .min:
             return record(value, inputs: [a]) { g in
                 let extreme = value.expanded(over: split)
@@ -27,7 +27,8 @@ extension Tape {
             }
         case .norm:
             return record(value, inputs: [a]) { g in
-                [zipGradient(g.expanded(over: split), x, value.expanded(over: split)) { g, x, norm in norm == 0 ? 0 : g * x / norm }]
+                let norms = value.expanded(over: split)
+                return [zipGradient(g.expanded(over: split), x, norms) { g, x, norm in norm == 0 ? 0 : g * x / norm }]
             }
         case .argmax, .argmin:
             return Var(value)
