@@ -7,7 +7,7 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Parse and resolve a script without running it.")
 
-    @Argument(help: "The script to check.")
+    @ArgumentParser.Argument(help: "The script to check.")
     var file: String
 
     @OptionGroup var limitOptions: LimitOptions

@@ -8,7 +8,7 @@ struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson", abstract: "Run a lesson, paused block by block on a terminal.")
 
-    @Argument(help: "The lesson number (see the lessons/ folder).")
+    @ArgumentParser.Argument(help: "The lesson number (see the lessons/ folder).")
     var number: Int
 
     @OptionGroup var limitOptions: LimitOptions

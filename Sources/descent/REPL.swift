@@ -1,25 +1,31 @@
 import DescentCore
-import DescentSyntax
 import Foundation
 
-/// The read-eval-print loop.
+/// The read-eval-print loop, on a terminal (readline, history, completion, Ctrl-C) or on
+/// plain standard input (no prompts, errors to stderr, so `descent < script` works).
 struct REPL {
     let limits: RuntimeLimits
     let quiet: Bool
 
-    /// Reads inputs until end of file; returns the exit status.
+    /// Reads inputs until `:quit` or end of input; returns the exit status.
     func run() -> Int32 {
-        let session = Session(limits: limits) { Terminal.writeOutput($0) }
-        var pending = ""
-        var inputNumber = 0
-        while let line = readLine(strippingNewline: true) {
-            pending += pending.isEmpty ? line : "\n" + line
-            if InputCompleteness.needsMoreInput(pending) { continue }
-            inputNumber += 1
-            let source = SourceFile(name: "<input \(inputNumber)>", text: pending)
-            pending = ""
-            Terminal.reportErrors(session.run(source, echo: true))
+        let progressLine = REPLProgressLine()
+        let session = Session(limits: limits) { text in
+            progressLine.clear()
+            Terminal.writeOutput(text)
         }
-        return 0
+        let interrupts = REPLInterrupts(cancellation: session.cancellation)
+        let input: REPLInput
+        if Terminal.standardInputIsTerminal {
+            session.progress = progressLine.update
+            let editor = LineEditor(interrupts: interrupts, completer: Completer(session: session))
+            input = TerminalInput(editor: editor, historyFile: HistoryFile())
+            if !quiet {
+                Terminal.writeOutput("Descent \(DescentVersion.current). Type :help for help, Ctrl-D to quit.\n")
+            }
+        } else {
+            input = PlainInput()
+        }
+        return REPLLoop(session: session, input: input, interrupts: interrupts, progressLine: progressLine).run()
     }
 }

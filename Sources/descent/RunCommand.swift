@@ -6,7 +6,7 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a script, a snippet, or the REPL.")
 
-    @Argument(help: "A script to run; without one, the REPL starts.")
+    @ArgumentParser.Argument(help: "A script to run; without one, the REPL starts.")
     var file: String?
 
     @Option(name: .customShort("e"), help: "Run CODE and print the value of each expression.")

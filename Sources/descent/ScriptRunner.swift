@@ -41,7 +41,6 @@ struct ScriptRunner {
             }
         }
         let diagnostics = session.run(source, echo: echo)
-        Terminal.flushOutput()
         Terminal.reportErrors(diagnostics)
         return diagnostics.isEmpty ? 0 : 1
     }

@@ -17,10 +17,6 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func flushOutput() {
-        fflush(stdout)
-    }
-
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

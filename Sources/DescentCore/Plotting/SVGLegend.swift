@@ -13,9 +13,7 @@ struct SVGLegend {
     private var entries: [Entry] {
         var entries: [Entry] = []
         if let field = plot.contour, !frame.contours.isEmpty {
-            let levels = field.levels.map { TickLabel.significant($0) }
-            let range = levels.count > 1 ? " (\(levels[0]) … \(levels[levels.count - 1]))" : ""
-            entries.append(.contour("\(field.name) contours\(range)"))
+            entries.append(.contour("\(field.name) contours" + Self.levelRange(field.levels)))
         }
         if plot.series.count > 1 || plot.contour != nil {
             entries += plot.series.enumerated().map { .line(index: $0.offset, name: $0.element.name) }
@@ -56,6 +54,13 @@ struct SVGLegend {
                 "text", ["x": SVGWriter.number(left + 38), "y": SVGWriter.number(y + 4.5), "font-size": "12.5", "fill": "#222"],
                 text: label(of: entry))
         }
+    }
+
+    /// ` (0.017 … 18)`: the lowest and highest level, with the fewest digits that tell them apart.
+    static func levelRange(_ levels: [Double]) -> String {
+        guard let first = levels.first, let last = levels.last, levels.count > 1 else { return "" }
+        let digits = (2...8).first { TickLabel.significant(first, digits: $0) != TickLabel.significant(last, digits: $0) } ?? 8
+        return " (\(TickLabel.significant(first, digits: digits)) … \(TickLabel.significant(last, digits: digits)))"
     }
 
     /// A trajectory's start is a hollow circle, its end a filled one.

@@ -108,7 +108,7 @@ final class BuiltinCall {
     /// The generator for this call: a fresh one from `seed=`, else the session's.
     func withRandom<T>(_ body: (inout RandomState) throws -> T) throws -> T {
         if let seed = try optionalNumber("seed") {
-            let value = try locating(location(of: "seed")) { try ShapeValidation.seed(seed) }
+            let value = try locating(location(of: "seed")) { try SeedValidation.seed(seed) }
             var generator = RandomState(seed: value)
             return try body(&generator)
         }

@@ -36,7 +36,10 @@ extension Interpreter {
     ) throws -> (named: [String: (value: Value, range: SourceRange)], rest: [(value: Value, range: SourceRange)]) {
         var named: [String: (value: Value, range: SourceRange)] = [:]
         var rest: [(value: Value, range: SourceRange)] = []
-        var positionalNames = names.makeIterator()
+        // Parameters before a variadic one take positional arguments in order; the
+        // variadic one takes every positional argument after them.
+        let positionalNames = variadic.map { name in Array(names.prefix { $0 != name }) } ?? names
+        var nextPositional = 0
         for argument in arguments {
             let value = try evaluate(argument.value, in: scope)
             if case .none = value {
@@ -55,8 +58,9 @@ extension Interpreter {
                     throw Diagnostic("'\(label)' is given twice", at: labelRange)
                 }
                 named[label] = (value, argument.value.range)
-            } else if let next = positionalNames.next(), next != variadic {
-                named[next] = (value, argument.value.range)
+            } else if nextPositional < positionalNames.count {
+                named[positionalNames[nextPositional]] = (value, argument.value.range)
+                nextPositional += 1
             } else if variadic != nil {
                 rest.append((value, argument.value.range))
             } else {

@@ -36,7 +36,7 @@ enum RandomBuiltins {
             return .tensor(Var(Tensor(vector: try call.withRandom { $0.permutation(count) }.map(Double.init))))
         },
         Builtin("seed", [.required("n")], "reseeds the session's generator (used when a call has no seed=)") { call in
-            let value = try ShapeValidation.seed(try call.number("n"))
+            let value = try SeedValidation.seed(try call.number("n"))
             call.interpreter.random = RandomState(seed: value)
             return .none
         },

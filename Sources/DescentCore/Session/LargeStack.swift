@@ -8,20 +8,18 @@ enum LargeStack {
     static let size = 512 << 20
 
     /// Runs `body` on a fresh large-stack thread and waits for its result.
-    static func run<T>(_ body: () -> T) -> T {
-        withoutActuallyEscaping(body) { escapable in
-            let box = ResultBox<T>(body: escapable)
-            let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
-                box.result = box.body()
-                done.signal()
-            }
-            thread.stackSize = size
-            thread.start()
-            done.wait()
-            guard let result = box.result else { preconditionFailure("large-stack thread ended without a result") }
-            return result
+    static func run<T>(_ body: @escaping () -> T) -> T {
+        let box = ResultBox<T>(body: body)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = box.body()
+            done.signal()
         }
+        thread.stackSize = size
+        thread.start()
+        done.wait()
+        guard let result = box.result else { preconditionFailure("large-stack thread ended without a result") }
+        return result
     }
 
     /// Hands the closure and its result across the thread boundary; the semaphore orders

@@ -41,9 +41,9 @@ public final class Session {
         case .success(let parsed): statements = parsed
         case .failure(let list): return list.diagnostics
         }
-        return LargeStack.run {
+        return LargeStack.run { [self] in
             do {
-                try interpreter.run(statements, echo: echo ? { [self] statement, value in try echoResult(statement, value) } : nil)
+                try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
                 record(statements, from: source)
                 return []
             } catch let diagnostic as Diagnostic {
@@ -75,6 +75,14 @@ public final class Session {
 
     /// What the last `train`, `step` or `compare` recorded.
     public var lastHistory: TrainingHistory? { interpreter.lastHistory }
+
+    /// The tensor a global name holds (a loss is evaluated on the whole data set).
+    public func tensor(named name: String) -> Tensor? {
+        switch interpreter.globals.lookup(name) {
+        case .tensor(let value)?: return value.value
+        default: return nil
+        }
+    }
 
     /// Every name in scope: the prelude's, the builtins and the session's own.
     public var names: [String] { interpreter.globals.localNames.sorted() }

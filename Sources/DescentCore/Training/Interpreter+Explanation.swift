@@ -61,7 +61,9 @@ extension Interpreter {
         let rhs = try substituted(right, in: scope, run: run)
         let rightAssociative = op == .power
         let leftText = rightAssociative ? parenthesized(lhs, below: precedence + 1) : parenthesized(lhs, below: precedence)
-        let rightText = rightAssociative ? parenthesized(rhs, below: precedence) : parenthesized(rhs, below: precedence + 1)
+        // A negative right operand reads badly bare (`0.9*-0.3`), so it gets parentheses.
+        let rightText = rhs.text.hasPrefix("-") ? "(\(rhs.text))"
+            : rightAssociative ? parenthesized(rhs, below: precedence) : parenthesized(rhs, below: precedence + 1)
         let spaced = precedence <= 5
         return (spaced ? "\(leftText) \(op.rawValue) \(rightText)" : "\(leftText)\(op.rawValue)\(rightText)", precedence)
     }

@@ -37,7 +37,7 @@ extension Interpreter {
             guard let number = value.scalarValue else {
                 throw Diagnostic("a seed must be a single number", at: seed.range)
             }
-            instance.sampler = BatchSampler(mode: mode, seed: try locating(seed.range) { try ShapeValidation.seed(number) })
+            instance.sampler = BatchSampler(mode: mode, seed: try locating(seed.range) { try SeedValidation.seed(number) })
         } else if instance.sampler?.mode != mode {
             instance.sampler = BatchSampler(mode: mode, seed: UInt32(random.randint(low: 0, high: 1 << 32)))
         }
