@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One `.descent` file under `Cases/` (or a lesson) and what its comments expect:
 /// `# expect: TEXT` for each line it prints, in order, and `# error: MESSAGE` (with any
