@@ -33,11 +33,11 @@ struct AxisScale {
         return positions
     }
 
-    /// A linear axis from tick to tick around `minimum...maximum`, with at most
-    /// `maxTicks` ticks at multiples of 1, 2 or 5 times a power of ten: of the steps
-    /// that fit, the one whose range wastes least space (the smaller step on a tie),
-    /// preferring three ticks or more.
-    static func linear(minimum: Double, maximum: Double, maxTicks: Int) throws(PlotError) -> AxisScale {
+    /// A linear axis around `minimum...maximum` with at most `maxTicks` ticks at
+    /// multiples of 1, 2 or 5 times a power of ten. A loose axis runs from tick to tick,
+    /// with the step whose range wastes least space (the smaller step on a tie),
+    /// preferring three ticks or more; a tight one ends at the data, ticks inside it.
+    static func linear(minimum: Double, maximum: Double, maxTicks: Int, tight: Bool = false) throws(PlotError) -> AxisScale {
         guard minimum.isFinite, maximum.isFinite, (maximum - minimum).isFinite else {
             throw PlotError("the values are too large to plot")
         }
@@ -51,11 +51,11 @@ struct AxisScale {
         var step = ladderRung(atOrBelow: (high - low) / Double(limit - 1))
         var best: (score: Double, step: Double, lower: Double, upper: Double)?
         for _ in 0..<6 {
-            let lower = (low / step).rounded(.down) * step
-            let upper = (high / step).rounded(.up) * step
+            let lower = (low / step).rounded(tight ? .up : .down) * step
+            let upper = (high / step).rounded(tight ? .down : .up) * step
             let count = ((upper - lower) / step).rounded() + 1
             if count <= Double(limit) {
-                let score = (high - low) / (upper - lower) - (count < 3 ? 1 : 0)
+                let score = tight ? count : (high - low) / (upper - lower) - (count < 3 ? 1 : 0)
                 if score > (best?.score ?? -.infinity) + 1e-9 { best = (score, step, lower, upper) }
             }
             step = ladderRung(above: step)
@@ -68,7 +68,9 @@ struct AxisScale {
             ticks.append(AxisTick(position: value, label: TickLabel.linear(value, step: best.step)))
             index += 1
         }
-        return AxisScale(lower: best.lower, upper: best.upper, ticks: ticks, isLogarithmic: false)
+        return tight
+            ? AxisScale(lower: low, upper: high, ticks: ticks, isLogarithmic: false)
+            : AxisScale(lower: best.lower, upper: best.upper, ticks: ticks, isLogarithmic: false)
     }
 
     /// A log axis over positive `minimum...maximum`, from the 1-2-5 value below to the

@@ -45,11 +45,13 @@ struct PlotFrame {
                     ? "there are no positive values to draw on a log scale" : "there is nothing to plot: no finite values")
         }
         let xs = shown.map(\.x), ys = shown.map(\.y)
-        xAxis = try AxisScale.linear(minimum: xs.min() ?? first.x, maximum: xs.max() ?? first.x, maxTicks: xTicks)
+        // A contour field fills its own region, so its axes end where the grid does.
+        let tight = plot.contour != nil
+        xAxis = try AxisScale.linear(minimum: xs.min() ?? first.x, maximum: xs.max() ?? first.x, maxTicks: xTicks, tight: tight)
         yAxis = plot.logScale
             ? try AxisScale.logarithmic(
                 minimum: pow(10, ys.min() ?? first.y), maximum: pow(10, ys.max() ?? first.y), maxTicks: yTicks)
-            : try AxisScale.linear(minimum: ys.min() ?? first.y, maximum: ys.max() ?? first.y, maxTicks: yTicks)
+            : try AxisScale.linear(minimum: ys.min() ?? first.y, maximum: ys.max() ?? first.y, maxTicks: yTicks, tight: tight)
     }
 
     /// A line for under the plot when the log scale had to leave values out.

@@ -22,21 +22,26 @@ struct SVGLegend {
         return entries
     }
 
-    /// Draws the legend with its top right corner at `corner`.
-    func draw(at corner: (x: Double, y: Double), into svg: inout SVGWriter) {
+    private static let rowHeight = 19.0
+    /// Space between the legend and the frame of the plot area.
+    private static let inset = 10.0
+
+    /// Draws the legend in the corner of `area` that hides the fewest points of the lines.
+    func draw(in area: PlotArea, into svg: inout SVGWriter) {
         let entries = self.entries
         guard !entries.isEmpty else { return }
-        let rowHeight = 19.0
+        let rowHeight = Self.rowHeight
         let longest = entries.map { label(of: $0).count }.max() ?? 0
         let boxWidth = 50 + Double(longest) * 7.4
-        let left = corner.x - boxWidth
+        let boxHeight = Double(entries.count) * rowHeight + 8
+        let (left, top) = corner(in: area, width: boxWidth, height: boxHeight)
         svg.element(
             "rect",
-            ["x": SVGWriter.number(left), "y": SVGWriter.number(corner.y), "width": SVGWriter.number(boxWidth),
-             "height": SVGWriter.number(Double(entries.count) * rowHeight + 8), "fill": "white", "fill-opacity": "0.88",
+            ["x": SVGWriter.number(left), "y": SVGWriter.number(top), "width": SVGWriter.number(boxWidth),
+             "height": SVGWriter.number(boxHeight), "fill": "white", "fill-opacity": "0.88",
              "stroke": "#bbb", "rx": "3"])
         for (row, entry) in entries.enumerated() {
-            let y = corner.y + 4 + rowHeight * (Double(row) + 0.5)
+            let y = top + 4 + rowHeight * (Double(row) + 0.5)
             let sample = (from: left + 8, to: left + 32)
             switch entry {
             case .contour:
@@ -54,6 +59,21 @@ struct SVGLegend {
                 "text", ["x": SVGWriter.number(left + 38), "y": SVGWriter.number(y + 4.5), "font-size": "12.5", "fill": "#222"],
                 text: label(of: entry))
         }
+    }
+
+    /// The top left of the box in whichever corner covers the fewest line points and
+    /// markers, top right first on a tie.
+    private func corner(in area: PlotArea, width: Double, height: Double) -> (x: Double, y: Double) {
+        let points = frame.series.flatMap { $0.compactMap { $0 } } + frame.markers.compactMap { $0 }
+        let pixels = points.map { (x: area.x($0.x), y: area.y($0.y)) }
+        let (left, right) = (area.left + Self.inset, area.left + area.width - Self.inset - width)
+        let (top, bottom) = (area.top + Self.inset, area.top + area.height - Self.inset - height)
+        let corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
+        let covered = corners.map { corner in
+            pixels.filter { $0.x >= corner.0 - 6 && $0.x <= corner.0 + width + 6 && $0.y >= corner.1 - 6 && $0.y <= corner.1 + height + 6 }.count
+        }
+        let best = covered.indices.min { covered[$0] < covered[$1] } ?? 0
+        return corners[best]
     }
 
     /// ` (0.017 … 18)`: the lowest and highest level, with the fewest digits that tell them apart.

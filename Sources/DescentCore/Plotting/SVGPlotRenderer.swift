@@ -41,7 +41,7 @@ struct SVGPlotRenderer {
         svg.close()
         drawMarkers(area, into: &svg)
         drawAxes(area, into: &svg)
-        SVGLegend(plot: plot, frame: frame).draw(at: (area.left + area.width - 10, area.top + 10), into: &svg)
+        SVGLegend(plot: plot, frame: frame).draw(in: area, into: &svg)
         if let note = frame.note {
             svg.element("text", ["x": SVGWriter.number(8), "y": SVGWriter.number(height - 8), "font-size": "11", "fill": "#555"], text: note)
         }
