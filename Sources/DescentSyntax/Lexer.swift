@@ -202,11 +202,13 @@ public struct Lexer {
 
     /// Letters of any script (`η`, `β`, `θ`) and `_` start a name.
     private func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_" }
+        return scalar.properties.isAlphabetic
     }
 
     private func isIdentifierContinuation(_ scalar: Unicode.Scalar) -> Bool {
         if isIdentifierStart(scalar) { return true }
+        if scalar.isASCII { return isDigit(scalar) }
         switch scalar.properties.generalCategory {
         case .decimalNumber, .nonspacingMark, .spacingMark: return true
         default: return false

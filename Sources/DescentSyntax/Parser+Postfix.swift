@@ -31,13 +31,14 @@ extension Parser {
         let saved = openBracket()
         defer { closeBracket(restoring: saved) }
         var arguments: [Argument] = []
+        var labels: Set<String> = []
         while !check(.rightParen) {
             let argument = try argument()
             if let label = argument.label {
-                if arguments.contains(where: { $0.label == label }) {
+                guard labels.insert(label).inserted else {
                     throw error("duplicate argument '\(label)'", at: argument.labelRange ?? argument.value.range)
                 }
-            } else if arguments.contains(where: { $0.label != nil }) {
+            } else if !labels.isEmpty {
                 throw error("positional argument after a named one", at: argument.value.range)
             }
             arguments.append(argument)

@@ -173,9 +173,10 @@ extension Parser {
         let saved = openBracket()
         defer { closeBracket(restoring: saved) }
         var parameters: [Parameter] = []
+        var names: Set<String> = []
         while !check(.rightParen) {
             let parameter = try parameter()
-            if parameters.contains(where: { $0.name.text == parameter.name.text }) {
+            guard names.insert(parameter.name.text).inserted else {
                 throw error("duplicate parameter '\(parameter.name.text)'", at: parameter.name.range)
             }
             parameters.append(parameter)

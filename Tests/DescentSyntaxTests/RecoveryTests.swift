@@ -116,6 +116,16 @@ import DescentSyntax
         #expect(parsed.tree.hasSuffix("\n(= z 1)"))
     }
 
+    /// Long flat lists of arguments, parameters, elements or statements are not nesting.
+    @Test func longFlatSequencesParse() {
+        let count = 20_000
+        let names = (0..<count).map { "a\($0)" }
+        #expect(Parsed("f(" + names.joined(separator: ", ") + ", lr=1)").errors == [])
+        #expect(Parsed("def f(" + names.joined(separator: ", ") + ") = 1").errors == [])
+        #expect(Parsed("[" + names.joined(separator: ", ") + "]").errors == [])
+        #expect(Parsed(names.map { "\($0) = 1" }.joined(separator: "\n")).result.statements.count == count)
+    }
+
     @Test func theErrorPointsAtTheTokenBeyondTheLimit() {
         let parsed = Parsed(String(repeating: "-", count: 300) + "1", limits: ParserLimits(maxNestingDepth: 10))
         #expect(parsed.errors == ["1:10: nesting too deep (more than 10 levels)"])
