@@ -15,23 +15,20 @@ static inline void descent_rl_configure(const char *name) {
     rl_catch_sigwinch = 1;
 }
 
-/* Tab: the completion function, the hook choosing word breaks, and the quote characters. */
+/* Tab: the completion function and the hook choosing word breaks. Strings are
+   recognised by the REPL itself (readline's quote handling still splits a quoted
+   path at its slashes when '/' is a word break, as it is in code). */
 static inline void descent_rl_install_completion(rl_completion_func_t *complete,
                                                  rl_cpvfunc_t *word_breaks,
-                                                 const char *default_breaks,
-                                                 const char *quotes) {
+                                                 const char *default_breaks) {
     rl_attempted_completion_function = complete;
     rl_completion_word_break_hook = word_breaks;
     rl_completer_word_break_characters = default_breaks;
-    rl_completer_quote_characters = quotes;
 }
 
 /* The line being edited and the cursor's byte offset in it. */
 static inline const char *descent_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int descent_rl_point(void) { return rl_point; }
-
-/* The quote that opened the word being completed, or 0. */
-static inline int descent_rl_completion_quote_character(void) { return rl_completion_quote_character; }
 
 /* Tells readline not to fall back to file names, and what to add after a single match. */
 static inline void descent_rl_completion_settings(int append_character) {

@@ -10,8 +10,8 @@ struct Completion: Equatable {
 
 /// What Tab should do.
 enum CompletionAnswer: Equatable {
-    /// Let readline complete a file name.
-    case filePaths
+    /// Let readline complete a file name; `inString` closes the string after a file.
+    case filePaths(inString: Bool)
     /// These candidates, all starting with the word.
     case candidates([Completion])
 }
@@ -29,7 +29,9 @@ struct Completer {
         let candidates: [Completion]
         switch context {
         case .filePath:
-            return .filePaths
+            return .filePaths(inString: false)
+        case .filePathInString:
+            return .filePaths(inString: true)
         case .metaCommand:
             candidates = HelpTopics.metaCommandNames.map { Completion(text: $0, wantsSpace: true) }
         case .helpTopic:

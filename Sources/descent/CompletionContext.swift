@@ -2,8 +2,10 @@
 enum CompletionContext: Equatable {
     /// `:he|`: the name of a meta-command.
     case metaCommand
-    /// `:load da|`, `:save …`, or inside a string literal.
+    /// `:load da|` or `:save …`.
     case filePath
+    /// Inside a string literal: a file name, and a closing quote after it.
+    case filePathInString
     /// `:help tr|`.
     case helpTopic
     /// `:show mom|`.
@@ -28,13 +30,20 @@ enum CompletionContext: Equatable {
         var scan = CodeScan()
         for character in beforeWord { scan.consume(character) }
         if scan.inComment { return .nothing }
-        if scan.inString { return .filePath }
+        if scan.inString { return .filePathInString }
         let lastCharacter = beforeWord.last { $0 != " " && $0 != "\t" }
         if beforeWord.last == ".", isAttributeBase(beforeWord.dropLast()) { return .attribute }
         if lastCharacter == "(" || lastCharacter == ",", case .call(let callee)? = scan.openBrackets.last {
             return .argument(callee: callee)
         }
         return .code(insideOptimizer: scan.insideOptimizerBody(entry: beforeWord))
+    }
+
+    /// Whether the text ends inside a string literal (outside comments).
+    static func endsInsideString(_ text: String) -> Bool {
+        var scan = CodeScan()
+        for character in text { scan.consume(character) }
+        return scan.inString
     }
 
     private static func metaCommandContext(_ line: Substring) -> CompletionContext {

@@ -4,36 +4,35 @@ import Foundation
 extension LineEditor {
     /// Characters that end a word in code: operators, brackets and separators.
     private static let codeWordBreaks = " \t\n\"'()[]{},;+-*/^%@<>=!:.~|&#"
-    /// In a `:command` line only spaces separate words, so `:load dir/file` is one word.
-    private static let commandWordBreaks = " \t\n"
+    /// In a `:command` line only spaces separate words, so `:load dir/file` is one word;
+    /// in a string the quote does too.
+    private static let pathWordBreaks = " \t\n\""
 
     /// Points readline's completion hooks at `LineEditorState.completer`.
     static func installCompletion() {
         LineEditorState.codeWordBreaks = LineEditorState.permanentMutableCString(codeWordBreaks)
-        LineEditorState.commandWordBreaks = LineEditorState.permanentMutableCString(commandWordBreaks)
+        LineEditorState.pathWordBreaks = LineEditorState.permanentMutableCString(pathWordBreaks)
         descent_rl_install_completion(
             { text, _, _ in LineEditor.complete(text) },
             { LineEditor.wordBreaks() },
-            UnsafePointer(LineEditorState.codeWordBreaks),
-            LineEditorState.permanentCString("\"")
+            UnsafePointer(LineEditorState.codeWordBreaks)
         )
     }
 
     private static func wordBreaks() -> UnsafeMutablePointer<CChar>? {
-        let isCommand = entryBeforeCursor().drop { $0 == " " }.hasPrefix(":")
-        return isCommand ? LineEditorState.commandWordBreaks : LineEditorState.codeWordBreaks
+        let line = entryBeforeCursor()
+        let isPath = line.drop { $0 == " " }.hasPrefix(":") || CompletionContext.endsInsideString(line)
+        return isPath ? LineEditorState.pathWordBreaks : LineEditorState.codeWordBreaks
     }
 
     private static func complete(_ text: UnsafePointer<CChar>?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         descent_rl_completion_settings(0)
         guard let completer = LineEditorState.completer else { return nil }
-        if descent_rl_completion_quote_character() != 0 {
-            return rl_completion_matches(text, rl_filename_completion_function)
-        }
         let word = text.map { String(cString: $0) } ?? ""
         let context = LineEditorState.earlierLines.map { $0 + "\n" } ?? ""
         switch completer.complete(word: word, entryBeforeCursor: context + entryBeforeCursor()) {
-        case .filePaths:
+        case .filePaths(let inString):
+            descent_rl_completion_settings(inString ? 34 : 32)
             return rl_completion_matches(text, rl_filename_completion_function)
         case .candidates(let completions):
             descent_rl_completion_settings(completions.count == 1 && completions[0].wantsSpace ? 32 : 0)

@@ -21,7 +21,6 @@ final class LineEditor {
         self.interrupts = interrupts
         descent_rl_configure(LineEditorState.permanentCString("descent"))
         _ = rl_variable_bind("revert-all-at-newline", "on")
-        _ = rl_variable_bind("blink-matching-paren", "on")
         LineEditorState.completer = completer
         LineEditor.installCompletion()
     }
@@ -95,7 +94,7 @@ enum LineEditorState {
     nonisolated(unsafe) static var completer: Completer?
     /// Readline's word-break strings, which it keeps and may hand back to us.
     nonisolated(unsafe) static var codeWordBreaks: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) static var commandWordBreaks: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static var pathWordBreaks: UnsafeMutablePointer<CChar>?
     /// The lines of an unfinished entry before the current one, so Tab sees the whole call.
     nonisolated(unsafe) static var earlierLines: String?
 

@@ -28,7 +28,12 @@ final class REPLInterrupts {
             var byte: UInt8 = 1
             _ = write(signalDescriptor, &byte, 1)
         }
+        // The source is registered asynchronously, and until then SIGINT is ignored:
+        // wait for it, so even a Ctrl-C typed at once is seen.
+        let registered = DispatchSemaphore(value: 0)
+        source.setRegistrationHandler { registered.signal() }
         source.resume()
+        _ = registered.wait(timeout: .now() + 2)
     }
 
     deinit {

@@ -25,7 +25,7 @@ struct REPLTranscript {
 
     /// The script `:save` writes.
     var script: String {
-        let header = "# A Descent session saved by :save (descent \(DescentVersion.current)); run it with: descent FILE\n"
+        let header = "# A Descent session saved from the REPL (descent \(DescentVersion.current)). Run it with: descent FILE\n"
         return header + entries.map { $0 + "\n" }.joined()
     }
 }

@@ -53,7 +53,7 @@ final class TemporaryHome {
     let path: String
 
     init() throws {
-        let template = NSTemporaryDirectory() + "/descent-repl-XXXXXX"
+        let template = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("descent-repl-XXXXXX").path
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw DriverError("cannot make a temporary directory") }
         path = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -64,6 +64,15 @@ final class PseudoTerminal {
         }
     }
 
+    /// Types `line` and Return, then waits for the next prompt at the start of a line
+    /// (readline also redraws the prompt within a line, e.g. when recalling history);
+    /// returns what was shown in between: the echo of the line, its output and errors.
+    @discardableResult
+    func enter(_ line: String, prompt: String = REPLTerminalTests.prompt, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        type(line + "\r")
+        return waitFor("\n" + prompt, sourceLocation: sourceLocation)
+    }
+
     /// Waits for the child to exit and returns its status (nil if it did not within `timeout`).
     func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

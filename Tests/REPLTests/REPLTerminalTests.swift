@@ -1,19 +1,32 @@
 import Foundation
 import Testing
 
-/// The REPL as a learner meets it: on a terminal, typed at key by key.
+/// The REPL as a learner meets it: on a terminal, typed at key by key. Each line is
+/// typed only once the prompt is back, as a person would.
 @Suite(.timeLimit(.minutes(2)))
 struct REPLTerminalTests {
     static let prompt = "descent> "
     static let continuation = "     ... "
-    /// A small least-squares problem with a known answer, w = [2, -1].
+    /// A small least-squares problem whose answer is w = [2, -1].
     static let problem = [
-        "X = randn(32, 2, seed=1)",
+        "X = [[1, 0], [0, 1], [1, 1], [2, 1], [1, -1], [0, 2]]",
         "y = X @ [2, -1]",
         "param w = zeros(2)",
         "data X, y",
         "loss J = mean((X @ w - y)^2)",
     ]
+
+    private func start(_ home: TemporaryHome, arguments: [String] = ["--quiet"]) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(arguments: arguments, environment: home.environment)
+        terminal.waitFor(Self.prompt)
+        return terminal
+    }
+
+    private func enterProblem(_ terminal: PseudoTerminal) {
+        for line in Self.problem {
+            #expect(!terminal.enter(line).contains("error"), "setting up: \(line)")
+        }
+    }
 
     @Test func welcomeLineNamesTheVersionUnlessQuiet() throws {
         let home = try TemporaryHome()
@@ -27,147 +40,147 @@ struct REPLTerminalTests {
 
     @Test func multiLineOptimizerDefinitionContinuesUntilTheBraceCloses() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
-        terminal.type("optimizer halfstep(lr = 0.1, beta = 0.5) {\r")
-        terminal.waitFor(Self.continuation)
-        terminal.type("state v = zeros_like(theta)\r")
-        terminal.waitFor(Self.continuation)
-        terminal.type("v = beta*v + grad\r")
-        terminal.waitFor(Self.continuation)
-        terminal.type("theta = theta - lr*v\r")
-        terminal.waitFor(Self.continuation)
-        terminal.type("}\r")
-        terminal.waitFor("optimizer halfstep(lr, beta)")
-        terminal.waitFor(Self.prompt)
-        for line in Self.problem { terminal.type(line + "\r") }
-        terminal.type("train J with halfstep(lr=0.1) steps 300\r")
-        terminal.waitFor("halfstep: 300 steps")
-        terminal.type("expect w ≈ [2, -1] within 0.001\r")
-        terminal.type("print \"done\"\r")
-        let end = terminal.waitFor("\ndone")
-        #expect(!end.contains("error"))
+        let terminal = try start(home)
+        terminal.enter("optimizer halfstep(lr = 0.1, beta = 0.5) {", prompt: Self.continuation)
+        terminal.enter("state v = zeros_like(theta)", prompt: Self.continuation)
+        terminal.enter("v = beta*v + grad", prompt: Self.continuation)
+        terminal.enter("theta = theta - lr*v", prompt: Self.continuation)
+        #expect(terminal.enter("}").contains("optimizer halfstep(lr, beta)"))
+        enterProblem(terminal)
+        #expect(terminal.enter("train J with halfstep(lr=0.1) steps 300").contains("halfstep: 300 steps"))
+        #expect(!terminal.enter("expect w ≈ [2, -1] within 0.001").contains("error"))
     }
 
     @Test func ctrlCOnAContinuationLineAbandonsTheWholeEntry() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
-        terminal.type("def twice(x) {\r")
-        terminal.waitFor(Self.continuation)
+        let terminal = try start(home)
+        terminal.enter("def twice(x) {", prompt: Self.continuation)
         terminal.type("return 2*x")
+        terminal.waitFor("return 2*x")
         terminal.type("\u{03}")
         terminal.waitFor(Self.prompt)
-        terminal.type("twice(4)\r")
-        let reply = terminal.waitFor(Self.prompt)
-        #expect(reply.contains("error"))
-        #expect(!reply.contains("8"))
+        let reply = terminal.enter("twice(4)")
+        #expect(reply.contains("error: unknown name 'twice'"))
     }
 
     @Test func ctrlCAtThePromptClearsTheLine() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
+        let terminal = try start(home)
+        terminal.type("this line is thrown away")
+        terminal.waitFor("thrown away")
+        terminal.type("\u{03}")
         terminal.waitFor(Self.prompt)
-        terminal.type("this line is thrown away\u{03}")
-        terminal.waitFor(Self.prompt)
-        terminal.type("6 * 7\r")
-        let reply = terminal.waitFor(Self.prompt)
+        let reply = terminal.enter("6 * 7")
         #expect(reply.contains("42"))
         #expect(!reply.contains("error"))
     }
 
     @Test func blankLineEndsAnUnfinishedEntryWithAnError() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
-        terminal.type("v = [1, 2,\r")
-        terminal.waitFor(Self.continuation)
-        terminal.type("\r")
-        #expect(terminal.waitFor(Self.prompt).contains("error"))
-        terminal.type("1 + 1\r")
-        #expect(terminal.waitFor(Self.prompt).contains("2"))
+        let terminal = try start(home)
+        terminal.enter("v = [1, 2,", prompt: Self.continuation)
+        #expect(terminal.enter("").contains("error"))
+        #expect(terminal.enter("1 + 1").contains("2"))
     }
 
-    @Test func tabCompletesHyperParametersNamesCommandsAndFiles() throws {
+    @Test func errorsPointAtTheColumnOfTheLineTyped() throws {
         let home = try TemporaryHome()
-        try home.write("loaded_value = 7\nprint \"loaded\", loaded_value\n", to: "myscript.descent")
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
+        let terminal = try start(home)
+        let reply = terminal.enter("a = [1, 2] + [1, 2, 3]")
+        #expect(reply.contains("<input>:1:12: error:"))
+        #expect(reply.contains("\n   |            ^"))
+        #expect(terminal.enter("a = 5").isEmpty == false)
+        #expect(terminal.enter("a").contains("5"))
+    }
 
+    @Test func tabCompletesHyperParametersNamesAndCommands() throws {
+        let home = try TemporaryHome()
+        let terminal = try start(home)
         terminal.type("momentum(b\t")
         terminal.waitFor("beta=")
-        terminal.type("0.5)\r")
-        terminal.waitFor("lr=0.01")
-        terminal.waitFor(Self.prompt)
+        #expect(terminal.enter("0.5)").contains("lr=0.01"))
 
-        terminal.type("learning_rate = 0.25\r")
-        terminal.waitFor(Self.prompt)
-        terminal.type("learn\t\r")
+        terminal.enter("learning_rate = 0.25")
+        terminal.type("learn\t")
         terminal.waitFor("learning_rate")
-        #expect(terminal.waitFor(Self.prompt).contains("0.25"))
+        #expect(terminal.enter("").contains("0.25"))
 
-        terminal.type(":sh\tmomentum\r")
-        terminal.waitFor(":show momentum")
-        terminal.waitFor("state v = zeros_like(theta)")
-        terminal.waitFor(Self.prompt)
+        terminal.type(":sh\t")
+        terminal.waitFor(":show ")
+        #expect(terminal.enter("momentum").contains("state v = zeros_like(theta)"))
+    }
 
-        terminal.type(":load \(home.path)/mysc\t\r")
+    @Test func tabCompletesFileNamesAfterLoadAndInStrings() throws {
+        let home = try TemporaryHome()
+        try home.write("loaded_value = 7\nprint \"loaded\", loaded_value\n", to: "myscript.descent")
+        let terminal = try start(home)
+        terminal.type(":load \(home.path)/mysc\t")
         terminal.waitFor("myscript.descent")
-        terminal.waitFor("loaded 7")
-        terminal.waitFor(Self.prompt)
+        #expect(terminal.enter("").contains("loaded 7"))
 
-        terminal.type("print \"\(home.path)/mys\t\r")
+        terminal.type("print \"\(home.path)/mys\t")
         terminal.waitFor("myscript.descent\"")
-        terminal.waitFor("\(home.path)/myscript.descent\n")
+        #expect(terminal.enter("").contains("\(home.path)/myscript.descent\n"))
     }
 
     @Test func ctrlCStopsALongTrainAndKeepsTheStepsDone() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
-        for line in Self.problem { terminal.type(line + "\r") }
-        terminal.type("print \"ready\"\r")
-        terminal.waitFor("\nready")
-        terminal.waitFor(Self.prompt)
+        let terminal = try start(home)
+        enterProblem(terminal)
         terminal.type("train J with sgd(lr=0.001) steps 10000000\r")
         terminal.waitFor("/10000000")
         terminal.type("\u{03}")
         terminal.waitFor(Self.prompt, timeout: 10)
-        terminal.type("print \"w is\", w\r")
-        let reply = terminal.waitFor(Self.prompt)
+        let reply = terminal.enter("print \"w is\", w")
         #expect(reply.contains("w is"))
         #expect(!reply.contains("w is [0, 0]"))
-        terminal.type("expect abs(w[0]) > 0\r")
-        terminal.type("print \"still usable\"\r")
-        #expect(!terminal.waitFor("\nstill usable").contains("error"))
+        #expect(!terminal.enter("expect abs(w[0]) > 0").contains("error"))
+        #expect(terminal.enter("train J with sgd(lr=0.01) steps 10").contains("sgd: 10 steps"))
     }
 
     @Test func historySurvivesARestartMultiLineEntriesIncluded() throws {
         let home = try TemporaryHome()
-        let first = try PseudoTerminal(environment: home.environment)
-        first.waitFor(Self.prompt)
-        first.type("def triple(x) {\r")
-        first.waitFor(Self.continuation)
-        first.type("return 3*x\r")
-        first.waitFor(Self.continuation)
-        first.type("}\r")
-        first.waitFor("def triple(x)")
-        first.type("40 + 2\r")
-        first.waitFor("42")
+        let first = try start(home)
+        first.enter("def triple(x) {", prompt: Self.continuation)
+        first.enter("return 3*x", prompt: Self.continuation)
+        #expect(first.enter("}").contains("def triple(x)"))
+        #expect(first.enter("40 + 2").contains("42"))
         first.type("\u{04}")
         #expect(first.waitForExit() == 0)
         #expect(home.read("history")?.contains("40 + 2") == true)
 
-        let second = try PseudoTerminal(environment: home.environment)
+        let second = try start(home)
+        second.type("\u{10}\u{10}")
+        second.waitFor("return 3*x")
+        second.waitFor("}")
+        second.type("\r")
+        second.waitFor("\ndef triple(x)\n")
         second.waitFor(Self.prompt)
-        second.type("\u{10}\u{10}\r")
-        second.waitFor("def triple(x)")
-        second.waitFor(Self.prompt)
-        second.type("\u{12}40 +\r")
-        second.waitFor("42")
-        second.waitFor(Self.prompt)
-        second.type("triple(5)\r")
-        #expect(second.waitFor(Self.prompt).contains("15"))
+        // The search line is redrawn a character at a time; `+'` shows the search is complete.
+        second.type("\u{12}40 +")
+        second.waitFor("+'")
+        #expect(second.enter("").contains("42"))
+        #expect(second.enter("triple(5)").contains("15"))
+        #expect(second.enter(":history").contains("def triple(x) {"))
+    }
+
+    @Test func twoSessionsAtOnceKeepEachOthersHistory() throws {
+        let home = try TemporaryHome()
+        let first = try start(home)
+        let second = try start(home)
+        for round in 0..<5 {
+            first.enter("first_\(round) = \(round)")
+            second.enter("second_\(round) = \(round)")
+        }
+        first.type("\u{04}")
+        second.type("\u{04}")
+        #expect(first.waitForExit() == 0)
+        #expect(second.waitForExit() == 0)
+        let history = try #require(home.read("history"))
+        for round in 0..<5 {
+            #expect(history.contains("first_\(round) = \(round)\n"))
+            #expect(history.contains("second_\(round) = \(round)\n"))
+        }
     }
 
     @Test func unwritableHistoryWarnsOnceAndCarriesOn() throws {
@@ -176,29 +189,20 @@ struct REPLTerminalTests {
         environment["DESCENT_HISTORY"] = home.path + "/no/such/directory/history"
         let terminal = try PseudoTerminal(environment: environment)
         terminal.waitFor(Self.prompt)
-        terminal.type("1 + 1\r")
-        terminal.waitFor("warning")
-        terminal.waitFor(Self.prompt)
-        terminal.type("2 + 2\r")
-        let second = terminal.waitFor(Self.prompt)
+        #expect(terminal.enter("1 + 1").contains("warning"))
+        let second = terminal.enter("2 + 2")
         #expect(second.contains("4"))
         #expect(!second.contains("warning"))
     }
 
     @Test func savedSessionRunsAsAScriptAndReproducesTheSession() throws {
         let home = try TemporaryHome()
-        let terminal = try PseudoTerminal(environment: home.environment)
-        terminal.waitFor(Self.prompt)
-        for line in Self.problem { terminal.type(line + "\r") }
-        terminal.type("this_is_not_defined + 1\r")
-        terminal.waitFor("error")
-        terminal.type("train J with momentum(lr=0.1) steps 25 batch 4 seed 3\r")
-        terminal.waitFor("momentum: 25 steps")
-        terminal.waitFor(Self.prompt)
-        terminal.type("print \"w =\", w\r")
-        let shown = terminal.waitFor(Self.prompt)
-        terminal.type(":save \(home.path)/session.descent\r")
-        terminal.waitFor("saved")
+        let terminal = try start(home)
+        enterProblem(terminal)
+        #expect(terminal.enter("this_is_not_defined + 1").contains("error"))
+        #expect(terminal.enter("train J with momentum(lr=0.1) steps 25 batch 4 seed 3").contains("momentum: 25 steps"))
+        let shown = terminal.enter("print \"w =\", w")
+        #expect(terminal.enter(":save \(home.path)/session.descent").contains("saved"))
 
         let script = try #require(home.read("session.descent"))
         #expect(!script.contains("this_is_not_defined"))

@@ -45,13 +45,16 @@ public enum HelpTopics {
         metaCommands.map(\.name)
     }
 
-    /// The meta-command an unknown one was probably meant to be (`:sav` → `:save`).
+    /// The meta-command an unknown one was probably meant to be (`:sav` → `:save`,
+    /// `:hepl` → `:help`): one it starts, or one at most two edits away.
     public static func closestMetaCommand(to command: String) -> String? {
-        let bare = command.hasPrefix(":") ? String(command.dropFirst()) : command
-        if let prefixed = metaCommandNames.first(where: { bare.count >= 2 && $0.dropFirst().hasPrefix(bare) }) {
-            return prefixed
+        let typed = command.hasPrefix(":") ? command : ":" + command
+        if typed.count >= 3, let extended = metaCommandNames.first(where: { $0.hasPrefix(typed) }) {
+            return extended
         }
-        return Suggestions.closest(to: ":" + bare, among: metaCommandNames)
+        let ranked = metaCommandNames.map { (name: $0, distance: Suggestions.editDistance(typed, $0)) }
+        guard let best = ranked.min(by: { $0.distance < $1.distance }), best.distance <= 2 else { return nil }
+        return best.name
     }
 
     /// The candidate `name` was probably meant to be, for a did-you-mean.
