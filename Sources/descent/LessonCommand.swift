@@ -24,6 +24,7 @@ struct LessonCommand: ParsableCommand {
         }
         let session = Session(limits: limitOptions.limits) { Terminal.writeOutput($0) }
         session.progress = ProgressBar.forStandardError()?.update
+        session.plotSettings = Terminal.plotSettings
         let pause = Terminal.standardInputIsTerminal && Terminal.standardOutputIsTerminal
         for block in LessonBlocks.split(text) {
             Terminal.writeOutput(block.text + "\n")

@@ -82,6 +82,7 @@ final class REPLLoop {
         let interrupted = session.cancellation.isCancelled
         interrupts.clear()
         progressLine.clear()
+        if interrupted { eraseEchoedInterrupt() }
         Terminal.reportErrors(diagnostics)
         if interrupted {
             transcript.recordInterrupted(entry)
@@ -118,6 +119,12 @@ final class REPLLoop {
         }
         if input.isInteractive { Terminal.writeOutput("\n") }
         return exitStatus
+    }
+
+    /// The terminal echoes `^C` where the output stopped; the error about to be printed
+    /// says it better, from the start of the line.
+    private func eraseEchoedInterrupt() {
+        if input.isInteractive && Terminal.standardErrorIsTerminal { Terminal.writeError("\r\u{1B}[2K") }
     }
 
     private static func dropTrailingBlankLines(_ lines: [String]) -> [String] {

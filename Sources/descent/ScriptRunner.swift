@@ -33,6 +33,7 @@ struct ScriptRunner {
     private func run(_ source: SourceFile, echo: Bool) -> Int32 {
         let session = Session(limits: limits) { Terminal.writeOutput($0) }
         session.progress = ProgressBar.forStandardError()?.update
+        session.plotSettings = Terminal.plotSettings
         let interrupts = InterruptWatcher(cancellation: session.cancellation)
         defer { interrupts.stop() }
         if let timeout {

@@ -13,6 +13,23 @@ enum Terminal {
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static let colorAllowed = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
+    /// Plots as wide as the terminal (80 columns when unknown), coloured only on a
+    /// terminal whose TERM is not "dumb" and when NO_COLOR is unset.
+    static var plotSettings: PlotSettings {
+        let environment = ProcessInfo.processInfo.environment
+        let useColor = standardOutputIsTerminal && colorAllowed && environment["TERM"] != "dumb"
+        return PlotSettings(width: columns ?? 80, useColor: useColor)
+    }
+
+    /// The width of the terminal on standard output, or `COLUMNS`.
+    private static var columns: Int? {
+        var size = winsize()
+        if standardOutputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init)
+    }
+
     static func writeOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

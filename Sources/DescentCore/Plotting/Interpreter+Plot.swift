@@ -68,7 +68,7 @@ extension Interpreter {
                 notes: ["hint: it recorded \(history.seriesNames.joined(separator: ", "))"])
         }
         let points = values.enumerated().map { step, value in value.map { PlotPoint(x: Double(step), y: $0) } }
-        let subject = name.text == "loss" ? "loss" + (trainedLossName(of: history).map { " \($0)" } ?? "") : name.text
+        let subject = name.text == "loss" ? "loss" + (history.lossName.map { " \($0)" } ?? "") : name.text
         let steps = history.loss.count == 1 ? "1 step" : "\(history.loss.count) steps"
         return Plot(
             title: "\(subject): \(history.optimizerName), \(steps)", xLabel: "step (t)", yLabel: subject,

@@ -29,7 +29,7 @@ extension Interpreter {
     func pathPlot(_ names: [Name], logLevels: Bool, forFile: Bool, at range: SourceRange) throws -> Plot {
         let history = try trainedHistory(at: range)
         let coordinates = try pathCoordinates(names, history: history, at: range)
-        guard let lossName = trainedLossName(of: history), case .loss(let loss)? = globals.lookup(lossName) else {
+        guard let lossName = history.lossName, case .loss(let loss)? = globals.lookup(lossName) else {
             throw Diagnostic("cannot tell which loss the last run trained; it is no longer defined, or several losses use its params", at: range)
         }
         let size = forFile ? Self.pathGridSize.file : Self.pathGridSize.terminal

@@ -23,6 +23,8 @@ final class Interpreter {
     var lastHistory: TrainingHistory?
     /// The optimizer instance that made `lastHistory`; its next `step` extends it.
     var lastHistoryOwner: ObjectIdentifier?
+    /// How terminal plots are drawn; the host that knows the terminal sets it.
+    var plotSettings = PlotSettings()
     /// Called as a long run progresses, for a progress bar.
     var progress: ((TrainingProgress) -> Void)?
     var callDepth = 0

@@ -40,8 +40,9 @@ struct Resolver {
         switch statement.kind {
         case .function(let declaration):
             let parameters = Set(declaration.parameters.map(\.name.text))
-            for parameter in declaration.parameters {
-                if let value = parameter.defaultValue { check(value, scope: scope) }
+            for (index, parameter) in declaration.parameters.enumerated() {
+                let earlier = Set(declaration.parameters.prefix(index).map(\.name.text))
+                if let value = parameter.defaultValue { check(value, scope: scope.union(earlier)) }
             }
             switch declaration.body {
             case .expression(let body): check(body, scope: scope.union(parameters))

@@ -73,7 +73,8 @@ public enum HelpTopics {
         Commands:
         \(metaCommands.map { "  " + pad($0.usage, to: 14) + $0.summary }.joined(separator: "\n"))
 
-        Statements: \(statements.map(\.name).joined(separator: ", ")).
+        Statements: \(statements.prefix(9).map(\.name).joined(separator: ", ")),
+          \(statements.dropFirst(9).map(\.name).joined(separator: ", ")).
         Optimizers in the prelude: bgd, sgd, momentum, decay, pruned_sgd, nesterov, adagrad,
         rmsprop, adam (:show NAME prints one). :help NAME explains any statement, keyword,
         builtin or definition.

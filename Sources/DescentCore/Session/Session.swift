@@ -66,11 +66,20 @@ public final class Session {
 
     /// Forgets everything but the prelude.
     public func reset() {
-        interpreter = Interpreter(limits: limits, cancellation: cancellation, output: output)
         let progress = interpreter.progress
+        let plotSettings = interpreter.plotSettings
+        interpreter = Interpreter(limits: limits, cancellation: cancellation, output: output)
         sources = [:]
         loadPrelude()
         interpreter.progress = progress
+        interpreter.plotSettings = plotSettings
+    }
+
+    /// How plots are drawn in the terminal: the width to fill and whether to use ANSI
+    /// colours. 80 columns without colour unless the host says otherwise.
+    public var plotSettings: PlotSettings {
+        get { interpreter.plotSettings }
+        set { interpreter.plotSettings = newValue }
     }
 
     /// What the last `train`, `step` or `compare` recorded.

@@ -6,7 +6,7 @@ extension Interpreter {
     func explainStep(loss: Expr, optimizer: Expr, in scope: Scope, at range: SourceRange) throws {
         let plan = try trainingPlan(loss: loss, optimizer: optimizer, batch: nil, seed: nil, in: scope, at: range)
         let instance = plan.instance
-        var history = continuedHistory(for: instance, parameters: plan.parameters)
+        var history = continuedHistory(for: instance, parameters: plan.parameters, lossName: plan.loss.name.text)
         let stepsBefore = instance.stepsTaken
         let rows = instance.sampler?.nextRows(rowCount: plan.rowCount) ?? nil
         let explanation = StepExplanation()
@@ -29,10 +29,11 @@ extension Interpreter {
 
     /// The last history if it belongs to `instance` (so repeated steps build one curve),
     /// else a new one that starts from the current params.
-    private func continuedHistory(for instance: OptimizerInstance, parameters: [String]) -> TrainingHistory {
+    private func continuedHistory(for instance: OptimizerInstance, parameters: [String], lossName: String) -> TrainingHistory {
         if let lastHistory, lastHistoryOwner == ObjectIdentifier(instance) { return lastHistory }
         var history = TrainingHistory(optimizerName: instance.name)
         history.parameterNames = parameters
+        history.lossName = lossName
         for name in parameters {
             if case .tensor(let value)? = globals.values[name], value.value.count <= TrainingHistory.maxRecordedParameterSize {
                 history.parameters[name] = [value.value]

@@ -48,6 +48,7 @@ extension Interpreter {
         let totalSteps = instance.stepsTaken + count
         let startLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
         history.parameterNames = plan.parameters
+        history.lossName = plan.loss.name.text
         recordParameters(plan, into: &history)
         var lastGood = snapshot(plan)
         var interrupted = false

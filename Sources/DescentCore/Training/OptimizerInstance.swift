@@ -25,7 +25,7 @@ public final class OptimizerInstance: CustomStringConvertible {
     public var description: String {
         let formatter = TensorFormatter()
         let arguments = hyperParameters.map { "\($0.name)=\(formatter.format($0.value.value))" }
-        return "\(name)(\(arguments.joined(separator: ", "))), \(stepsTaken) steps taken"
+        return "\(name)(\(arguments.joined(separator: ", "))), \(stepsTaken) step\(stepsTaken == 1 ? "" : "s") taken"
     }
 
     /// A hyper-parameter's value, for hints like "lr is 0.5".

@@ -14,6 +14,8 @@ public struct TrainingHistory: Sendable {
     public var series: [String: [Double?]] = [:]
     /// The values of small params: the start, then after each step.
     public var parameters: [String: [Tensor]] = [:]
+    /// The loss the run trained, for `plot path`.
+    public var lossName: String?
     /// The names of the params trained, in order.
     public var parameterNames: [String] = []
 
