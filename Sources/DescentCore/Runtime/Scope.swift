@@ -9,6 +9,12 @@ final class Scope {
         self.values = values
     }
 
+    /// An empty scope with room for `capacity` names, so binding them never rehashes.
+    init(parent: Scope?, capacity: Int) {
+        self.parent = parent
+        self.values = Dictionary(minimumCapacity: capacity)
+    }
+
     /// The value bound to `name` here or in an enclosing scope.
     func lookup(_ name: String) -> Value? {
         if let value = values[name] { return value }

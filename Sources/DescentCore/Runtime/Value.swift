@@ -55,5 +55,16 @@ public struct LossDefinition {
 /// An optimizer's declaration: hyper-parameters with defaults, default batch and rule.
 public struct OptimizerDefinition {
     public let declaration: OptimizerDecl
+    /// The names its rule declares with `state`.
+    let stateNames: Set<String>
+    /// Names the rule sees but a step does not change: hyper-parameters, `t`, `T`, `N`.
+    let constantNames: Set<String>
+
+    init(declaration: OptimizerDecl) {
+        self.declaration = declaration
+        self.stateNames = RuleRun.stateNames(in: declaration.body)
+        self.constantNames = Set(declaration.hyperParameters.map(\.name.text)).union(["t", "T", "N"])
+    }
+
     public var name: String { declaration.name.text }
 }

@@ -16,11 +16,9 @@ extension Interpreter {
         step: StepContext, history: inout TrainingHistory, explanation: ParameterExplanation?
     ) throws -> Tensor {
         let body = instance.definition.declaration.body
-        let run = RuleRun(
-            parameter: parameter, theta: value, stateNames: RuleRun.stateNames(in: body),
-            hyperParameterNames: instance.hyperParameters.map(\.name))
+        let run = RuleRun(parameter: parameter, theta: value, definition: instance.definition)
         run.explanation = explanation
-        let scope = Scope(parent: globals)
+        let scope = Scope(parent: globals, capacity: 16 + instance.hyperParameters.count + run.stateNames.count)
         for (name, hyper) in instance.hyperParameters { scope.bind(name, to: .tensor(hyper)) }
         scope.bind("t", to: .number(Double(step.stepsTaken)))
         scope.bind("T", to: .number(Double(step.totalSteps)))
@@ -45,8 +43,8 @@ extension Interpreter {
 
     /// Every rank-0 local and state the rule left in `scope` (not its hyper-parameters).
     private func recordScalars(of scope: Scope, except constants: Set<String>, history: inout TrainingHistory) {
-        let excluded = RuleRun.thetaNames.union(RuleRun.gradientNames).union(constants)
-        for (name, value) in scope.values where !excluded.contains(name) {
+        for (name, value) in scope.values
+        where !constants.contains(name) && !RuleRun.thetaNames.contains(name) && !RuleRun.gradientNames.contains(name) {
             if case .tensor(let tensor) = value, tensor.value.rank == 0 {
                 history.record(name, tensor.value.scalars[0])
             }

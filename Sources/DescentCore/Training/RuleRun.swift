@@ -17,11 +17,11 @@ final class RuleRun {
     private(set) var theta: Tensor
     var explanation: ParameterExplanation?
 
-    init(parameter: String, theta: Tensor, stateNames: Set<String>, hyperParameterNames: [String]) {
+    init(parameter: String, theta: Tensor, definition: OptimizerDefinition) {
         self.parameter = parameter
         self.theta = theta
-        self.stateNames = stateNames
-        self.constantNames = Set(hyperParameterNames).union(["t", "T", "N"])
+        self.stateNames = definition.stateNames
+        self.constantNames = definition.constantNames
     }
 
     /// `theta = …`: the new value must keep the param's shape.

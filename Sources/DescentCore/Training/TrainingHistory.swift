@@ -26,10 +26,15 @@ public struct TrainingHistory: Sendable {
     /// Records one scalar for the step being taken (`loss.count - 1`).
     mutating func record(_ name: String, _ value: Double) {
         let step = loss.count - 1
-        var values = series[name] ?? []
-        if values.count < step { values.append(contentsOf: [Double?](repeating: nil, count: step - values.count)) }
-        if values.count == step { values.append(value) } else { values[step] = value }
-        series[name] = values
+        // Mutated in place through the subscript: copying the series out and back would
+        // make a long run quadratic.
+        let count = series[name, default: []].count
+        if count < step { series[name, default: []].append(contentsOf: repeatElement(nil, count: step - count)) }
+        if count <= step {
+            series[name, default: []].append(value)
+        } else {
+            series[name, default: []][step] = value
+        }
     }
 
     /// A recorded series by name (`loss` included), padded to the number of steps.
