@@ -59,11 +59,15 @@ public struct OptimizerDefinition {
     let stateNames: Set<String>
     /// Names the rule sees but a step does not change: hyper-parameters, `t`, `T`, `N`.
     let constantNames: Set<String>
+    /// The locals and states the rule assigns, whose scalar values a run records.
+    let recordedNames: [String]
 
     init(declaration: OptimizerDecl) {
         self.declaration = declaration
         self.stateNames = RuleRun.stateNames(in: declaration.body)
         self.constantNames = Set(declaration.hyperParameters.map(\.name.text)).union(["t", "T", "N"])
+        let unrecorded = constantNames.union(RuleRun.thetaNames).union(RuleRun.gradientNames)
+        self.recordedNames = Resolver.definedNames(in: declaration.body).subtracting(unrecorded).sorted()
     }
 
     public var name: String { declaration.name.text }

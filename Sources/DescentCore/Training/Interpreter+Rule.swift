@@ -36,16 +36,15 @@ extension Interpreter {
             if let state = scope.values[name] { states[name] = state }
         }
         instance.states[parameter] = states
-        recordScalars(of: scope, except: run.constantNames, history: &history)
+        recordScalars(of: scope, named: instance.definition.recordedNames, history: &history)
         guard let mask = masks[parameter], mask.shape == run.theta.shape else { return run.theta }
         return try locating(instance.definition.declaration.name.range) { try run.theta.elementwise(.multiply, mask) }
     }
 
-    /// Every rank-0 local and state the rule left in `scope` (not its hyper-parameters).
-    private func recordScalars(of scope: Scope, except constants: Set<String>, history: inout TrainingHistory) {
-        for (name, value) in scope.values
-        where !constants.contains(name) && !RuleRun.thetaNames.contains(name) && !RuleRun.gradientNames.contains(name) {
-            if case .tensor(let tensor) = value, tensor.value.rank == 0 {
+    /// Every rank-0 local and state the rule left in `scope`.
+    private func recordScalars(of scope: Scope, named names: [String], history: inout TrainingHistory) {
+        for name in names {
+            if case .tensor(let tensor)? = scope.values[name], tensor.value.rank == 0 {
                 history.record(name, tensor.value.scalars[0])
             }
         }
