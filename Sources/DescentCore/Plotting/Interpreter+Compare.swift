@@ -4,8 +4,7 @@ import DescentTensor
 /// One optimizer's run in a `compare`.
 private struct ComparisonRun {
     let instance: OptimizerInstance
-    /// The loss after each step, from the start: on all the data when the params were
-    /// small enough to record, else the batch losses the history holds.
+    /// The loss on all the data at the start and after each step.
     let losses: [Double]
 }
 
@@ -30,7 +29,7 @@ extension Interpreter {
             var history = TrainingHistory(optimizerName: plan.instance.name)
             let outcome: TrainingOutcome
             do {
-                outcome = try runSteps(plan, count: steps, history: &history)
+                outcome = try runSteps(plan, count: steps, history: &history, measuringFullLoss: true)
             } catch var diagnostic as Diagnostic {
                 diagnostic.notes.append("note: while comparing \(Self.fullName(of: plan.instance))")
                 throw diagnostic
@@ -38,9 +37,7 @@ extension Interpreter {
             lastHistory = history
             lastHistoryOwner = ObjectIdentifier(plan.instance)
             if outcome.interrupted { throw Diagnostic(cancellation.reason, at: range) }
-            let losses = try fullLosses(along: history, plan: plan)
-                ?? [outcome.startLoss] + history.loss.dropFirst() + [outcome.endLoss]
-            runs.append(ComparisonRun(instance: plan.instance, losses: losses))
+            runs.append(ComparisonRun(instance: plan.instance, losses: history.fullLoss))
         }
         output(Self.comparisonTable(runs))
         try show(comparisonPlot(runs, loss: clause.loss, steps: steps, logScale: clause.output.logScale), to: destination, at: range)
@@ -63,22 +60,6 @@ extension Interpreter {
                     in: runScope, at: range))
         }
         return plans
-    }
-
-    /// The loss on all the data at each recorded step of a run, so noisy batch losses
-    /// do not decide the comparison; `nil` when a param was too large to record.
-    private func fullLosses(along history: TrainingHistory, plan: TrainingPlan) throws -> [Double]? {
-        let stepCount = history.loss.count + 1
-        var trajectories: [(name: String, values: [Tensor])] = []
-        for name in plan.parameters {
-            guard let values = history.parameters[name], values.count == stepCount else { return nil }
-            trajectories.append((name, values))
-        }
-        return try (0..<stepCount).map { step in
-            try checkCancellation(at: plan.range)
-            for (name, values) in trajectories { globals.bind(name, to: .tensor(Var(values[step]))) }
-            return try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
-        }
     }
 
     private func comparisonPlot(_ runs: [ComparisonRun], loss: Expr, steps: Int, logScale: Bool) -> Plot {

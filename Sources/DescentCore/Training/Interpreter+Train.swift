@@ -41,14 +41,18 @@ extension Interpreter {
         return "\(plan.instance.name): \(steps), loss \(NumberText.short(outcome.startLoss)) -> \(NumberText.short(outcome.endLoss))\n"
     }
 
-    /// Takes `count` steps, recording into `history`; stops early on Ctrl-C and throws on
-    /// a non-finite loss after putting the params back where the loss was last finite.
-    func runSteps(_ plan: TrainingPlan, count: Int, history: inout TrainingHistory) throws -> TrainingOutcome {
+    /// Takes `count` steps, recording into `history` (and, with `measuringFullLoss`, the
+    /// loss on all the data after every step); stops early on Ctrl-C and throws on a
+    /// non-finite loss after putting the params back where the loss was last finite.
+    func runSteps(
+        _ plan: TrainingPlan, count: Int, history: inout TrainingHistory, measuringFullLoss: Bool = false
+    ) throws -> TrainingOutcome {
         let instance = plan.instance
         let totalSteps = instance.stepsTaken + count
         let startLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
         history.parameterNames = plan.parameters
         history.lossName = plan.loss.name.text
+        if measuringFullLoss { history.fullLoss = [startLoss] }
         recordParameters(plan, into: &history)
         var lastGood = snapshot(plan)
         var interrupted = false
@@ -67,6 +71,9 @@ extension Interpreter {
             }
             lastGood = beforeStep
             recordParameters(plan, into: &history)
+            if measuringFullLoss {
+                history.fullLoss.append(try evaluateLoss(plan.loss, at: plan.range).value.scalars[0])
+            }
             progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
         }
         let endLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]

@@ -10,6 +10,9 @@ public struct TrainingHistory: Sendable {
     public var optimizerName: String
     /// The batch loss at each step, before that step's update.
     public var loss: [Double] = []
+    /// The loss on the whole data set at the start and after each step, when the run
+    /// measured it (`compare` does, so noisy batch losses do not decide a comparison).
+    public var fullLoss: [Double] = []
     /// Scalar locals and states of the rule by name; `nil` where a step did not set it.
     public var series: [String: [Double?]] = [:]
     /// The values of small params: the start, then after each step.
@@ -50,6 +53,7 @@ public struct TrainingHistory: Sendable {
     /// Drops everything recorded from `stepCount` on (after a diverged step).
     mutating func truncate(toSteps stepCount: Int) {
         loss = Array(loss.prefix(stepCount))
+        fullLoss = Array(fullLoss.prefix(stepCount + 1))
         series = series.mapValues { Array($0.prefix(stepCount)) }
         parameters = parameters.mapValues { Array($0.prefix(stepCount + 1)) }
     }
