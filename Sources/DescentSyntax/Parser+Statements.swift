@@ -67,11 +67,24 @@ extension Parser {
     mutating func assignmentOrExpression() throws(ParseFailure) -> Stmt {
         let start = peek.range
         let expression = try expression()
+        if case .identifier(let name) = expression.kind, !isStatementEnd(peek), !check(.equal) {
+            throw misspeltKeyword(name)
+        }
         guard check(.equal) else { return Stmt(.expression(expression), range: expression.range) }
         let target = try assignTarget(expression)
         advance()
         let value = try self.expression()
         return Stmt(.assign(target, value), range: range(from: start))
+    }
+
+    /// A statement that starts with a lone name followed by more: most likely a misspelt
+    /// keyword (`tran J with sgd()`), so the usual error gets a did-you-mean.
+    private mutating func misspeltKeyword(_ name: String) -> ParseFailure {
+        let keywords = TokenKind.keywords.map(\.rawValue).filter { $0.first?.isLetter == true }
+        guard let keyword = Suggestions.closest(to: name, among: keywords) else {
+            return errorAtPeek(expected: "a new line or ';' after the statement")
+        }
+        return errorAtPeek(expected: "a new line or ';' after the statement", notes: ["hint: did you mean '\(keyword)'?"])
     }
 
     /// Only `name` and `name[…]` can be assigned.

@@ -1,3 +1,5 @@
+import DescentSyntax
+
 /// Help for one statement, keyword, rule variable or REPL meta-command.
 public struct HelpTopic: Sendable {
     /// What kind of word the topic documents.

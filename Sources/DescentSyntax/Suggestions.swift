@@ -1,7 +1,7 @@
 /// "Did you mean" for misspelt names, by edit distance.
-enum Suggestions {
+public enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a likely typo.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, name.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -15,7 +15,7 @@ enum Suggestions {
     }
 
     /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
