@@ -105,3 +105,11 @@ public struct SourceRange: Sendable, Hashable {
         hasher.combine(end)
     }
 }
+
+extension SourceRange {
+    /// The empty range where this one begins: a caret with no underline, for messages
+    /// about a whole statement (`interrupted`) that should not underline all of it.
+    public var beginning: SourceRange {
+        SourceRange(file: file, start: start, end: start)
+    }
+}

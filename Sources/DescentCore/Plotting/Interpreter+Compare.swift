@@ -36,7 +36,7 @@ extension Interpreter {
             }
             lastHistory = history
             lastHistoryOwner = ObjectIdentifier(plan.instance)
-            if outcome.interrupted { throw Diagnostic(cancellation.reason, at: range) }
+            if outcome.interrupted { throw Diagnostic(cancellation.reason, at: range.beginning) }
             runs.append(ComparisonRun(instance: plan.instance, losses: history.fullLoss))
         }
         output(Self.comparisonTable(runs))

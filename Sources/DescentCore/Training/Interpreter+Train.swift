@@ -26,7 +26,7 @@ extension Interpreter {
         let outcome = try runSteps(plan, count: steps, history: &history)
         output(summary(of: outcome, plan: plan, requested: steps))
         if outcome.interrupted {
-            throw Diagnostic(cancellation.reason, at: range)
+            throw Diagnostic(cancellation.reason, at: range.beginning)
         }
     }
 
