@@ -25,7 +25,7 @@ extension Interpreter {
 
     private func lookupCallee(_ name: String, at range: SourceRange, in scope: Scope) throws -> Value {
         guard let value = scope.lookup(name) else {
-            throw Diagnostic(unknownNameMessage(name, in: scope), at: range)
+            throw Diagnostic(unknownNameMessage(name), at: range)
         }
         return value
     }

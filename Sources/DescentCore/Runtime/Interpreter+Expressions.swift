@@ -43,7 +43,7 @@ extension Interpreter {
     /// A name's value; a loss evaluates to its value on the whole data set.
     func lookup(_ name: String, at range: SourceRange, in scope: Scope) throws -> Value {
         guard let value = scope.lookup(name) else {
-            throw Diagnostic(unknownNameMessage(name, in: scope), at: range)
+            throw Diagnostic(unknownNameMessage(name), at: range)
         }
         if case .loss(let loss) = value {
             return .tensor(try evaluateLoss(loss, at: range))
@@ -51,17 +51,11 @@ extension Interpreter {
         return value
     }
 
-    func unknownNameMessage(_ name: String, in scope: Scope) -> String {
-        var candidates = Set(globals.allNames)
-        var current: Scope? = scope
-        while let level = current {
-            candidates.formUnion(level.localNames)
-            current = level.parent
-        }
-        if let suggestion = Suggestions.closest(to: name, among: candidates) {
-            return "unknown name '\(name)'; did you mean '\(suggestion)'?"
-        }
-        return "unknown name '\(name)'"
+    /// Why a name has no value at run time. The resolver has already checked that every
+    /// name is defined somewhere the code can see, so a missing value means it is
+    /// assigned later, or in a branch or loop that did not run.
+    func unknownNameMessage(_ name: String) -> String {
+        "'\(name)' has no value yet: it is assigned later, or in a branch that did not run"
     }
 
     func applyBinary(_ op: BinaryOperator, _ lhs: Var, _ rhs: Var) throws -> Var {

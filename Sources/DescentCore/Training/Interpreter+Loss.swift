@@ -80,7 +80,7 @@ extension Interpreter {
             throw Diagnostic("expected the name of a loss", at: expression.range, notes: ["hint: declare one with 'loss J = …'"])
         }
         guard let value = scope.lookup(name) else {
-            throw Diagnostic(unknownNameMessage(name, in: scope), at: expression.range)
+            throw Diagnostic(unknownNameMessage(name), at: expression.range)
         }
         guard case .loss(let loss) = value else {
             throw Diagnostic(
