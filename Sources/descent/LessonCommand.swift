@@ -19,7 +19,7 @@ struct LessonCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Terminal.writeError("descent: error: cannot read '\(path)': \(Terminal.describeReadFailure(path))\n")
+            Terminal.writeError("descent: error: cannot read '\(path)': \(ReadFailure.reason(for: path))\n")
             throw ExitCode(1)
         }
         let session = Session(limits: limitOptions.limits) { Terminal.writeOutput($0) }

@@ -74,7 +74,7 @@ extension REPLLoop {
     private func load(_ path: String) {
         let expanded = (path as NSString).expandingTildeInPath
         guard let text = try? String(contentsOfFile: expanded, encoding: .utf8) else {
-            reportError("cannot read '\(path)': \(Terminal.describeReadFailure(expanded))")
+            reportError("cannot read '\(path)': \(ReadFailure.reason(for: expanded))")
             return
         }
         _ = run(SourceFile(name: path, text: text), keeping: "# :load \(path)\n" + text, echo: false)

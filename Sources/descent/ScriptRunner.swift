@@ -50,7 +50,7 @@ struct ScriptRunner {
         do {
             return SourceFile(name: path, text: try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            Terminal.writeError("descent: error: cannot read '\(path)': \(Terminal.describeReadFailure(path))\n")
+            Terminal.writeError("descent: error: cannot read '\(path)': \(ReadFailure.reason(for: path))\n")
             return nil
         }
     }

@@ -44,13 +44,4 @@ enum Terminal {
         let renderer = DiagnosticRenderer(useColor: standardErrorIsTerminal && colorAllowed)
         writeError(diagnostics.map { renderer.render($0) + "\n" }.joined())
     }
-
-    /// Why a file could not be read, in a few words.
-    static func describeReadFailure(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return "it is not UTF-8 text"
-    }
 }

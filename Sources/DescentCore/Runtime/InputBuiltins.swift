@@ -15,7 +15,7 @@ enum InputBuiltins {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw Diagnostic("cannot read '\(path)': \(readFailureReason(path))", at: call.location(of: "path"))
+                throw Diagnostic("cannot read '\(path)': \(ReadFailure.reason(for: path))", at: call.location(of: "path"))
             }
             do {
                 let tensor = try CSVReader.parse(text, fileName: path, header: header)
@@ -26,12 +26,4 @@ enum InputBuiltins {
             }
         },
     ]
-
-    private static func readFailureReason(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return "it is not UTF-8 text"
-    }
 }
