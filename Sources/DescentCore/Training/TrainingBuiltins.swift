@@ -41,10 +41,10 @@ extension Interpreter {
 
     /// The course's importance score: the mean over rows of the squared per-row gradient.
     func importance(of loss: LossDefinition, parameter: String, at range: SourceRange) throws -> Tensor {
-        guard !dataNames.isEmpty else {
+        let rowCount = try dataRowCount(at: range)
+        guard !dataNames.isEmpty, rowCount > 0 else {
             throw Diagnostic("importance needs data rows", at: range, notes: ["hint: declare the samples with 'data X, y'"])
         }
-        let rowCount = try dataRowCount(at: range)
         var total: Tensor?
         for row in 0..<rowCount {
             try checkCancellation(at: range)
@@ -52,7 +52,7 @@ extension Interpreter {
             let squared = try locating(range) { try gradient.elementwise(.multiply, gradient) }
             total = total.map { $0.adding(sameShape: squared) } ?? squared
         }
-        guard let total else { return Tensor(0) }
+        guard let total else { throw Diagnostic("importance needs data rows", at: range) }
         return try locating(range) { try total.elementwise(.divide, Tensor(Double(rowCount))) }
     }
 }

@@ -27,9 +27,10 @@ extension Interpreter {
         }
         let rowCount = try dataRowCount(at: range)
         let mode = try samplerMode(batch ?? instance.definition.declaration.batch, in: scope)
-        if mode != .all, dataNames.isEmpty {
+        if mode != .all, dataNames.isEmpty || rowCount == 0 {
             throw Diagnostic(
-                "a batch of rows needs data", at: (batch ?? instance.definition.declaration.batch)?.range ?? range,
+                dataNames.isEmpty ? "a batch of rows needs data" : "a batch of rows needs data with at least one row",
+                at: (batch ?? instance.definition.declaration.batch)?.range ?? range,
                 notes: ["hint: declare the samples with 'data X, y', or use 'batch all'"])
         }
         if let seed {
