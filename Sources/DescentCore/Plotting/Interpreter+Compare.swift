@@ -17,6 +17,7 @@ extension Interpreter {
     func compare(_ clause: CompareClause, in scope: Scope, at range: SourceRange) throws {
         let destination = try plotDestination(clause.output, in: scope)
         let steps = try clause.steps.map { try integer($0, in: scope, what: "the number of steps") } ?? Self.defaultSteps
+        try checkStepCount(steps, at: clause.steps?.range ?? range)
         guard steps >= 1 else {
             throw Diagnostic("compare needs at least 1 step, got \(steps)", at: clause.steps?.range ?? range)
         }

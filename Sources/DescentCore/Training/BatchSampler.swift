@@ -36,7 +36,7 @@ struct BatchSampler {
                 permutation = random.permutation(rowCount)
                 cursor = 0
             }
-            let end = min(cursor + size, rowCount)
+            let end = size >= rowCount - cursor ? rowCount : cursor + size
             defer { cursor = end }
             return Array(permutation[cursor..<end])
         case .inOrder(let size):

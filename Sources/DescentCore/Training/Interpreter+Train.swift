@@ -15,9 +15,7 @@ extension Interpreter {
         let plan = try trainingPlan(
             loss: clause.loss, optimizer: clause.optimizer, batch: clause.batch, seed: clause.seed, in: scope, at: range)
         let steps = try clause.steps.map { try integer($0, in: scope, what: "the number of steps") } ?? Self.defaultSteps
-        guard steps >= 0 else {
-            throw Diagnostic("the number of steps must not be negative, got \(steps)", at: clause.steps?.range ?? range)
-        }
+        try checkStepCount(steps, at: clause.steps?.range ?? range)
         var history = TrainingHistory(optimizerName: plan.instance.name)
         defer {
             lastHistory = history
@@ -32,6 +30,19 @@ extension Interpreter {
 
     /// Steps a `train` takes when it does not say.
     static let defaultSteps = 100
+
+    /// The most steps one run may take: far beyond any run's patience, and small enough
+    /// that step counters never overflow.
+    static let maxSteps = 1_000_000_000_000
+
+    func checkStepCount(_ steps: Int, at range: SourceRange) throws {
+        guard steps >= 0 else {
+            throw Diagnostic("the number of steps must not be negative, got \(steps)", at: range)
+        }
+        guard steps <= Self.maxSteps else {
+            throw Diagnostic("the number of steps must be at most \(Self.maxSteps), got \(steps)", at: range)
+        }
+    }
 
     /// `momentum: 200 steps, loss 4.51 -> 0.0123`.
     func summary(of outcome: TrainingOutcome, plan: TrainingPlan, requested: Int) -> String {

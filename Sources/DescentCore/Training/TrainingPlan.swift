@@ -70,6 +70,9 @@ extension Interpreter {
             guard size >= 1 else {
                 throw Diagnostic("a batch size must be at least 1, got \(size)", at: expression.range)
             }
+            guard size <= limits.maxElements else {
+                throw Diagnostic("a batch size must be at most \(limits.maxElements), got \(size)", at: expression.range)
+            }
             switch batch.sampling {
             case .shuffled: return .shuffled(size: size)
             case .inOrder: return .inOrder(size: size)
