@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -16,8 +16,11 @@ let package = Package(
         .target(
             name: "DescentCore",
             dependencies: ["DescentTensor", "DescentSyntax"],
-            resources: [.copy("Resources/prelude.descent")]
+            exclude: ["Resources/prelude.descent"],
+            plugins: ["EmbedPrelude"]
         ),
+        .executableTarget(name: "EmbedText"),
+        .plugin(name: "EmbedPrelude", capability: .buildTool(), dependencies: ["EmbedText"]),
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
