@@ -9,7 +9,7 @@ def setup():
     s = np.linspace(0, np.pi, 512)
     moon0 = np.stack([np.cos(s), np.sin(s)], axis=1)
     moon1 = np.stack([1 - np.cos(s), 1 - np.sin(s) - 0.5], axis=1)
-    X = np.concatenate([moon0, moon1]) + 0.1 * np.random.RandomState(4).randn(1024, 2)
+    X = np.concatenate([moon0, moon1]) + 0.1 * np.random.RandomState(2).randn(1024, 2)
     y = np.concatenate([np.zeros(512), np.ones(512)])
     W1 = np.random.RandomState(5).randn(2, 64) / np.sqrt(2)
     w2 = np.random.RandomState(6).randn(64) / np.sqrt(64)
