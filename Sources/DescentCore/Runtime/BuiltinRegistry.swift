@@ -3,7 +3,7 @@ public enum BuiltinRegistry {
     /// All builtins, grouped as documented in the README.
     public static let all: [Builtin] =
         CreationBuiltins.all + RandomBuiltins.all + MathBuiltins.all + ReductionBuiltins.all
-        + ShapeBuiltins.all + InputBuiltins.all + TrainingBuiltins.all
+        + ShapeBuiltins.all + InputBuiltins.all + TextBuiltins.all + TrainingBuiltins.all
 
     /// The builtin called `name`.
     public static func named(_ name: String) -> Builtin? {
