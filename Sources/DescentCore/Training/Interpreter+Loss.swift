@@ -39,7 +39,7 @@ extension Interpreter {
         if let rows {
             for name in dataNames {
                 guard case .tensor(let data)? = saved[name] else { continue }
-                let batch = try locating(range) { try data.value.subscripted([.positions(rows)]) }
+                let batch = try locating(range) { try data.value.gatheringRows(rows) }
                 globals.bind(name, to: .tensor(Var(batch)))
             }
         }
