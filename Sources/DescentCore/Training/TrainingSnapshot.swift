@@ -2,15 +2,14 @@ import DescentTensor
 
 /// The params and optimizer state at one moment, to roll back a diverged step.
 struct TrainingSnapshot {
-    let parameters: [String: Value]
+    let parameters: [(name: String, value: Value)]
     let states: [String: [String: Value]]
     let stepsTaken: Int
 }
 
 extension Interpreter {
     func snapshot(_ plan: TrainingPlan) -> TrainingSnapshot {
-        var parameters: [String: Value] = [:]
-        for name in plan.parameters { parameters[name] = globals.values[name] }
+        let parameters = plan.parameters.compactMap { name in globals.values[name].map { (name, $0) } }
         return TrainingSnapshot(parameters: parameters, states: plan.instance.states, stepsTaken: plan.instance.stepsTaken)
     }
 
