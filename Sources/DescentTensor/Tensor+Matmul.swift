@@ -6,63 +6,55 @@ extension Tensor {
     /// - Throws: `TensorError` when an operand is not 1-D or 2-D, or the inner extents
     ///   differ (`cannot matmul shapes [2, 3] and [4]`).
     public func matmul(_ other: Tensor) throws -> Tensor {
-        guard (1...2).contains(rank), (1...2).contains(other.rank) else {
-            throw TensorError(
-                "matmul needs 1-D or 2-D operands, got shapes \(describeShape(shape)) and \(describeShape(other.shape))"
-            )
-        }
-        let rows = rank == 2 ? shape[0] : 1
-        let inner = shape[rank - 1]
-        let columns = other.rank == 2 ? other.shape[1] : 1
-        guard other.shape[0] == inner else {
-            throw TensorError("cannot matmul shapes \(describeShape(shape)) and \(describeShape(other.shape))")
-        }
-        var resultShape: [Int] = []
-        if rank == 2 { resultShape.append(rows) }
-        if other.rank == 2 { resultShape.append(columns) }
-        let product = try Tensor.matrixProduct(scalars, other.scalars, rows: rows, inner: inner, columns: columns)
-        return Tensor(shape: resultShape, scalars: product)
+        try matmul(other, transposingLeft: false, transposingRight: false)
     }
 
-    /// Row-major `(rows × inner) @ (inner × columns)`.
+    /// The matrix product of this tensor and `other`, either of them transposed first, without
+    /// copying the transpose: `a.matmul(b, transposingLeft: true)` is `a.transposed.matmul(b)`
+    /// with the same bits.
     ///
-    /// The i-k-j order keeps the innermost loop contiguous in both the right operand and
-    /// the result; blocking over k and j keeps a panel of the right operand in cache while
-    /// every row of the left operand streams past it.
-    static func matrixProduct(
-        _ left: [Double], _ right: [Double], rows: Int, inner: Int, columns: Int
-    ) throws -> [Double] {
+    /// Transposing a 1-D operand changes nothing, as with `.T`.
+    /// - Throws: `TensorError` as `matmul(_:)`, naming the shapes after transposition.
+    public func matmul(_ other: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false) throws -> Tensor {
+        let leftShape = transposingLeft ? Array(shape.reversed()) : shape
+        let rightShape = transposingRight ? Array(other.shape.reversed()) : other.shape
+        guard (1...2).contains(leftShape.count), (1...2).contains(rightShape.count) else {
+            throw TensorError(
+                "matmul needs 1-D or 2-D operands, got shapes \(describeShape(leftShape)) and \(describeShape(rightShape))"
+            )
+        }
+        let rows = leftShape.count == 2 ? leftShape[0] : 1
+        let inner = leftShape[leftShape.count - 1]
+        let columns = rightShape.count == 2 ? rightShape[1] : 1
+        guard rightShape[0] == inner else {
+            throw TensorError("cannot matmul shapes \(describeShape(leftShape)) and \(describeShape(rightShape))")
+        }
+        var resultShape: [Int] = []
+        if leftShape.count == 2 { resultShape.append(rows) }
+        if rightShape.count == 2 { resultShape.append(columns) }
         let count = try checkedElementCount([rows, columns])
-        let innerBlock = 128
-        let columnBlock = 512
-        var result = [Double](repeating: 0, count: count)
-        result.withUnsafeMutableBufferPointer { output in
-            left.withUnsafeBufferPointer { a in
-                right.withUnsafeBufferPointer { b in
-                    for innerStart in stride(from: 0, to: inner, by: innerBlock) {
-                        let innerEnd = Swift.min(innerStart + innerBlock, inner)
-                        for columnStart in stride(from: 0, to: columns, by: columnBlock) {
-                            let columnEnd = Swift.min(columnStart + columnBlock, columns)
-                            for row in 0..<rows {
-                                // Row views let the compiler see the two rows do not overlap,
-                                // so the innermost loop vectorises.
-                                let outputRow = UnsafeMutableBufferPointer(
-                                    rebasing: output[(row * columns + columnStart)..<(row * columns + columnEnd)]
-                                )
-                                for k in innerStart..<innerEnd {
-                                    let factor = a[row * inner + k]
-                                    let rightRow = UnsafeBufferPointer(
-                                        rebasing: b[(k * columns + columnStart)..<(k * columns + columnEnd)]
-                                    )
-                                    for column in 0..<outputRow.count { outputRow[column] += factor * rightRow[column] }
-                                }
-                            }
-                        }
-                    }
+        var product = [Double](repeating: 0, count: count)
+        scalars.withUnsafeBufferPointer { leftBuffer in
+            other.scalars.withUnsafeBufferPointer { rightBuffer in
+                product.withUnsafeMutableBufferPointer { output in
+                    guard let leftBase = leftBuffer.baseAddress, let rightBase = rightBuffer.baseAddress,
+                        let outputBase = output.baseAddress
+                    else { return }
+                    // Row-major storage; a transposed operand is the same memory with the strides swapped.
+                    let storedLeftColumns = rank == 2 ? shape[1] : inner
+                    let storedRightColumns = other.rank == 2 ? other.shape[1] : 1
+                    let left = StridedMatrix(base: leftBase, rowStride: storedLeftColumns, columnStride: 1)
+                    let right = StridedMatrix(base: rightBase, rowStride: storedRightColumns, columnStride: 1)
+                    MatrixProduct.accumulate(
+                        transposingLeft && rank == 2 ? left.transposed : left,
+                        transposingRight && other.rank == 2 ? right.transposed : right,
+                        rows: rows, inner: inner, columns: columns,
+                        into: OutputMatrix(base: outputBase, rowStride: columns)
+                    )
                 }
             }
         }
-        return result
+        return Tensor(shape: resultShape, scalars: product)
     }
 
     /// The tensor with its axes reversed (NumPy's `.T`): a matrix's transpose; a vector
