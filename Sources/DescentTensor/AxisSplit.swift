@@ -64,6 +64,17 @@ extension Tensor {
         let start = identity == nil ? 1 : 0
         result.withUnsafeMutableBufferPointer { output in
             scalars.withUnsafeBufferPointer { source in
+                if inner == 1, length > 0, let base = source.baseAddress {
+                    // Contiguous lanes: one running total in a register instead of a
+                    // one-element row view per step; the same additions in the same order.
+                    for block in 0..<outer {
+                        let lane = base + block * length
+                        var total = identity ?? lane[0]
+                        for k in stride(from: start, to: length, by: 1) { total = Combine.apply(total, lane[k]) }
+                        output[block] = total
+                    }
+                    return
+                }
                 for block in 0..<outer {
                     let base = block * length * inner
                     let totals = UnsafeMutableBufferPointer(rebasing: output[(block * inner)..<((block + 1) * inner)])
