@@ -17,8 +17,8 @@ extension Tape {
         return record(value, inputs: [a, b]) { g in
             let gradient = g.reshaped(toKnownShape: [left.shape[0], right.shape[1]])
             return [
-                needsLeft ? knownProduct(gradient, right.transposed).reshaped(toKnownShape: leftShape) : ignoredGradient,
-                needsRight ? knownProduct(left.transposed, gradient).reshaped(toKnownShape: rightShape) : ignoredGradient,
+                needsLeft ? knownProduct(gradient, right, transposingRight: true).reshaped(toKnownShape: leftShape) : ignoredGradient,
+                needsRight ? knownProduct(left, gradient, transposingLeft: true).reshaped(toKnownShape: rightShape) : ignoredGradient,
             ]
         }
     }
@@ -39,10 +39,11 @@ extension Tensor {
     }
 }
 
-/// The product of two matrices whose inner extents are known to agree.
-private func knownProduct(_ left: Tensor, _ right: Tensor) -> Tensor {
+/// The product of two matrices whose inner extents are known to agree, reading either
+/// one transposed in place (no copy of the transpose).
+private func knownProduct(_ left: Tensor, _ right: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false) -> Tensor {
     do {
-        return try left.matmul(right)
+        return try left.matmul(right, transposingLeft: transposingLeft, transposingRight: transposingRight)
     } catch {
         preconditionFailure("backward matmul of \(describeShape(left.shape)) and \(describeShape(right.shape)): \(error)")
     }
