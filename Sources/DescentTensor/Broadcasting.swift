@@ -147,16 +147,11 @@ struct BroadcastPosition {
     }
 }
 
-/// The number of elements of `shape`, or an error when an extent is negative or the
-/// count does not fit in an `Int`.
+/// The number of elements of a result of `shape`, checked before it is allocated: an
+/// error when an extent is negative or the count exceeds `ElementLimit.maxElements`.
 func checkedElementCount(_ shape: [Int]) throws -> Int {
     if shape.contains(where: { $0 < 0 }) { throw TensorError("shape \(describeShape(shape)) has a negative extent") }
     if shape.contains(0) { return 0 }
-    var count = 1
-    for extent in shape {
-        let (product, overflow) = count.multipliedReportingOverflow(by: extent)
-        guard !overflow else { throw TensorError("shape \(describeShape(shape)) has too many elements") }
-        count = product
-    }
-    return count
+    try ShapeValidation.checkElementCount(of: shape, maxElements: ElementLimit.maxElements)
+    return shape.reduce(1, *)
 }

@@ -20,6 +20,7 @@ extension Tensor {
         }
         var shape = first.shape
         shape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }
+        _ = try checkedElementCount(shape)
         // Each tensor is a sequence of `outer` blocks; block i of every tensor lands side by side.
         let outer = first.shape[..<axis].reduce(1, *)
         let blockSizes = tensors.map { $0.count / max(outer, 1) }

@@ -1,6 +1,6 @@
 extension Tensor {
     /// NumPy basic indexing (plus 1-D integer arrays): `x[1]`, `x[0:2, :]`, `x[::-1]`, `x[[0, 0, 2]]`.
-    public func subscripted(_ indices: [TensorIndex], maxElements: Int = 100_000_000) throws -> Tensor {
+    public func subscripted(_ indices: [TensorIndex], maxElements: Int = ElementLimit.maxElements) throws -> Tensor {
         gathering(try TensorSelection(indices, in: shape, maxElements: maxElements))
     }
 

@@ -12,7 +12,7 @@ public struct TensorSelection: Sendable, Equatable {
 
     /// Resolves `indices` against a tensor of `sourceShape`; a selection of more than
     /// `maxElements` elements is an error.
-    public init(_ indices: [TensorIndex], in sourceShape: [Int], maxElements: Int = 100_000_000) throws {
+    public init(_ indices: [TensorIndex], in sourceShape: [Int], maxElements: Int = ElementLimit.maxElements) throws {
         if sourceShape.isEmpty, !indices.isEmpty { throw TensorError("cannot index a scalar") }
         guard indices.count <= sourceShape.count else {
             throw TensorError("too many indices for a tensor of rank \(sourceShape.count): \(indices.count) were given")

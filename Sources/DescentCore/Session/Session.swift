@@ -36,27 +36,41 @@ public final class Session {
     /// diagnostic; after a syntax or name error nothing runs.
     @discardableResult
     public func run(_ source: SourceFile, echo: Bool = false) -> [Diagnostic] {
-        let statements: [Stmt]
-        switch check(source) {
-        case .success(let parsed): statements = parsed
-        case .failure(let list): return list.diagnostics
-        }
-        return LargeStack.run { [self] in
-            do {
-                try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
-                record(statements, from: source)
-                return []
-            } catch let diagnostic as Diagnostic {
-                return [diagnostic]
-            } catch {
-                return [Diagnostic("internal error: \(error)", at: SourceRange(file: source, start: 0, end: 0))]
-            }
-        }
+        run(source, echo: echo, parserLimits: ParserLimits(maxNestingDepth: limits.maxNestingDepth))
     }
 
     /// Parses and resolves `source` without running it.
     public func check(_ source: SourceFile) -> Result<[Stmt], DiagnosticList> {
-        var parser = Parser(file: source, limits: ParserLimits(maxNestingDepth: limits.maxNestingDepth))
+        LargeStack.run { [self] in parseAndResolve(source, parserLimits: ParserLimits(maxNestingDepth: limits.maxNestingDepth)) }
+    }
+
+    /// Everything runs on the large stack, parsing included, so a nesting limit raised far
+    /// above the default cannot overflow the caller's stack.
+    private func run(_ source: SourceFile, echo: Bool, parserLimits: ParserLimits) -> [Diagnostic] {
+        LargeStack.run { [self] in
+            let statements: [Stmt]
+            switch parseAndResolve(source, parserLimits: parserLimits) {
+            case .success(let parsed): statements = parsed
+            case .failure(let list): return list.diagnostics
+            }
+            return ElementLimit.$maxElements.withValue(limits.maxElements) {
+                StackGuard.$floor.withValue(StackGuard.floor(forStackOfSize: LargeStack.size)) {
+                    do {
+                        try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
+                        record(statements, from: source)
+                        return []
+                    } catch let diagnostic as Diagnostic {
+                        return [diagnostic]
+                    } catch {
+                        return [Diagnostic("internal error: \(error)", at: SourceRange(file: source, start: 0, end: 0))]
+                    }
+                }
+            }
+        }
+    }
+
+    private func parseAndResolve(_ source: SourceFile, parserLimits: ParserLimits) -> Result<[Stmt], DiagnosticList> {
+        var parser = Parser(file: source, limits: parserLimits)
         let parsed = parser.parseProgram()
         if !parsed.diagnostics.isEmpty { return .failure(DiagnosticList(parsed.diagnostics)) }
         let problems = Resolver.resolve(parsed.statements, knownNames: Set(interpreter.globals.localNames))
@@ -119,7 +133,8 @@ public final class Session {
     }
 
     private func loadPrelude() {
-        let diagnostics = run(Prelude.source)
+        // The prelude is not the learner's code: the learner's nesting limit does not apply.
+        let diagnostics = run(Prelude.source, echo: false, parserLimits: ParserLimits())
         precondition(diagnostics.isEmpty, "the prelude failed: \(diagnostics.map(\.message))")
     }
 

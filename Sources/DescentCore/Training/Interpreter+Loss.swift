@@ -13,6 +13,7 @@ extension Interpreter {
         guard callDepth < limits.maxCallDepth else {
             throw Diagnostic("recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range)
         }
+        guard !StackGuard.isNearlyFull else { throw Diagnostic("recursion too deep: out of stack space", at: range) }
         callDepth += 1
         defer { callDepth -= 1 }
         let value = try evaluateTensor(loss.expression, in: Scope(parent: globals))
