@@ -23,15 +23,16 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Reads numeric CSV text into a 2-D tensor, one row per line.
 public enum CSVReader {
-    /// Parses `text` (read from `fileName`). With `header == nil` a first line that is not
-    /// all numbers is taken for column names and skipped. Blank lines are ignored and
+    /// Parses `text` (read from `fileName`). With `header == nil` a first line without a
+    /// single number is taken for column names and skipped; one with some numbers is data,
+    /// so a typo in it is reported rather than the row silently dropped. Blank lines are ignored and
     /// `\r\n` line ends are accepted; fields may be surrounded by spaces or double quotes.
     public static func parse(_ text: String, fileName: String, header: Bool?) throws -> Tensor {
         var lines = CSVLine.split(text)
         guard let first = lines.first else {
             throw CSVError("the file is empty", fileName: fileName, line: 1, column: 1)
         }
-        let skipsHeader = header ?? !first.fields.allSatisfy { Double($0.text) != nil }
+        let skipsHeader = header ?? !first.fields.contains { Double($0.text) != nil }
         if skipsHeader {
             lines.removeFirst()
             guard !lines.isEmpty else {
