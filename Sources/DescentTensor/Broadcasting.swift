@@ -152,6 +152,9 @@ struct BroadcastPosition {
 func checkedElementCount(_ shape: [Int]) throws -> Int {
     if shape.contains(where: { $0 < 0 }) { throw TensorError("shape \(describeShape(shape)) has a negative extent") }
     if shape.contains(0) { return 0 }
+    guard let count = ShapeValidation.elementCount(of: shape) else {
+        throw TensorError("shape \(describeShape(shape)) has too many elements")
+    }
     try ShapeValidation.checkElementCount(of: shape, maxElements: ElementLimit.maxElements)
-    return shape.reduce(1, *)
+    return count
 }
