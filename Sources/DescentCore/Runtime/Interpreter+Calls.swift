@@ -92,6 +92,8 @@ extension Interpreter {
                 "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range,
                 notes: ["hint: check that '\(function.name)' stops calling itself"])
         }
+        // Recursion may run long without a loop that polls for Ctrl-C or a timeout.
+        try checkCancellation(at: range)
         guard !StackGuard.isNearlyFull else {
             throw Diagnostic(
                 "recursion too deep: out of stack space", at: range,
