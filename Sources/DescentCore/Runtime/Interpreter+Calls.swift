@@ -64,7 +64,7 @@ extension Interpreter {
             } else if variadic != nil {
                 rest.append((value, argument.value.range))
             } else {
-                throw Diagnostic("\(function)() takes at most \(names.count) arguments", at: argument.value.range)
+                throw Diagnostic("\(function)() takes at most \(names.count) argument\(names.count == 1 ? "" : "s")", at: argument.value.range)
             }
         }
         return (named, rest)
