@@ -75,13 +75,13 @@ import Testing
 }
 
 /// A `rows × columns` matrix of SplitMix values in [-1, 1).
-private func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Tensor {
+func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Tensor {
     var generator = SplitMix(seed: seed)
     return Tensor(shape: [rows, columns], scalars: (0..<rows * columns).map { _ in generator.nextUnit() })
 }
 
 /// `a @ b` for matrices by the definition: each element summed over k in order from zero.
-private func tripleLoop(_ a: Tensor, _ b: Tensor) -> [Double] {
+func tripleLoop(_ a: Tensor, _ b: Tensor) -> [Double] {
     let (rows, inner, columns) = (a.shape[0], a.shape[1], b.shape[1])
     var result = [Double](repeating: 0, count: rows * columns)
     for i in 0..<rows {

@@ -40,18 +40,9 @@ import Testing
     @Test func blockedKernelAgreesWithNaiveTripleLoop() throws {
         // Extents past the kernel's block sizes (128 inner, 512 columns) exercise every edge.
         let (rows, inner, columns) = (7, 300, 530)
-        var generator = SplitMix(seed: 42)
-        let a = Tensor(shape: [rows, inner], scalars: (0..<rows * inner).map { _ in generator.nextUnit() })
-        let b = Tensor(shape: [inner, columns], scalars: (0..<inner * columns).map { _ in generator.nextUnit() })
-        var naive = [Double](repeating: 0, count: rows * columns)
-        for i in 0..<rows {
-            for j in 0..<columns {
-                var total = 0.0
-                for k in 0..<inner { total += a.scalars[i * inner + k] * b.scalars[k * columns + j] }
-                naive[i * columns + j] = total
-            }
-        }
-        expectKernelResult(try a.matmul(b), shape: [rows, columns], naive, tolerance: 1e-12)
+        let a = randomMatrix(rows, inner, seed: 42)
+        let b = randomMatrix(inner, columns, seed: 43)
+        expectKernelResult(try a.matmul(b), shape: [rows, columns], tripleLoop(a, b), tolerance: 1e-12)
     }
 
     @Test func transposeReversesAxes() {
