@@ -11,7 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        .target(name: "DescentTensor"),
+        .target(name: "DescentKernels"),
+        .target(name: "DescentTensor", dependencies: ["DescentKernels"]),
         .target(name: "DescentSyntax"),
         .target(
             name: "DescentCore",
