@@ -30,6 +30,7 @@ let package = Package(
             name: "descent",
             dependencies: [
                 "DescentCore",
+                "DescentKernels",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DescentCore
+import DescentKernels
 
 /// `descent`: the REPL, a script, a snippet, a check or a lesson.
 @main
@@ -18,4 +19,10 @@ struct DescentCommand: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    /// Tunes the allocator before anything is allocated, then parses the command line.
+    static func main() {
+        descent_keep_freed_memory()
+        main(nil)
+    }
 }
