@@ -1,15 +1,34 @@
+import DescentKernels
+
 /// Chooses the kernel for a matrix product from its extents and the operands' layouts.
 ///
-/// Whatever the kernel, every output element is the sum over `k` in increasing order of
-/// `left(i, k) · right(k, j)`, starting from zero, one multiply and one add per term: the
-/// kernels differ only in how many such sums they run side by side, so they all give the
-/// bits of the textbook triple loop.
+/// On processors with AVX2 and FMA the C kernels of `DescentKernels` do the work (see
+/// `FusedKernels`); elsewhere the portable Swift kernels below, where every output element
+/// is the sum over `k` in increasing order of `left(i, k) · right(k, j)`, starting from
+/// zero, one multiply and one add per term: they differ only in how many such sums they
+/// run side by side, so they all give the bits of the textbook triple loop.
+///
+/// Either way the bits of a product depend only on its operands and shapes, never on the
+/// number of threads or their timing.
 enum MatrixProduct {
     /// Adds `left @ right` (`rows × inner` times `inner × columns`) into `output`.
     static func accumulate(
         _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
     ) {
         guard rows > 0, columns > 0, inner > 0 else { return }
+        #if arch(x86_64)
+        if FusedKernels.isAvailable {
+            FusedKernels.accumulate(left, right, rows: rows, inner: inner, columns: columns, into: output)
+            return
+        }
+        #endif
+        accumulatePortably(left, right, rows: rows, inner: inner, columns: columns, into: output)
+    }
+
+    /// The portable kernels: two-lane SIMD, separate multiplies and adds.
+    static func accumulatePortably(
+        _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
+    ) {
         if columns == 1 {
             matrixTimesVector(left, right.base, vectorStride: right.rowStride, rows: rows, inner: inner, into: output.base)
         } else if rows == 1 {
@@ -53,8 +72,7 @@ enum MatrixProduct {
     private static func accumulateRowByRow(
         _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
     ) {
-        let costPerRow = inner.multipliedReportingOverflow(by: columns)
-        parallelChunks(count: rows, costPerItem: costPerRow.overflow ? Int.max : costPerRow.partialValue) { rowRange in
+        parallelChunks(count: rows, costPerItem: saturatingProduct(inner, columns)) { rowRange in
             for row in rowRange {
                 VectorProducts.accumulateRows(
                     left.base + row * left.rowStride, factorStride: left.columnStride, right, inner: inner, columns: 0..<columns,
@@ -65,9 +83,110 @@ enum MatrixProduct {
     }
 
     /// Whether the product is too small for packing to pay for itself (under 32³ multiply-adds).
-    private static func isSmall(_ rows: Int, _ inner: Int, _ columns: Int) -> Bool {
-        let (rowsTimesInner, firstOverflow) = rows.multipliedReportingOverflow(by: inner)
-        let (total, secondOverflow) = rowsTimesInner.multipliedReportingOverflow(by: columns)
-        return !firstOverflow && !secondOverflow && total < 1 << 15
+    static func isSmall(_ rows: Int, _ inner: Int, _ columns: Int) -> Bool {
+        saturatingProduct(saturatingProduct(rows, inner), columns) < 1 << 15
+    }
+
+    /// `a × b` for non-negative extents, `Int.max` when that overflows: a cost estimate.
+    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : product
     }
 }
+
+#if arch(x86_64)
+/// The AVX2 + FMA kernels of `DescentKernels`, chosen at run time on processors that have
+/// them.
+///
+/// Each term is added with a fused multiply-add, so results may differ from the portable
+/// kernels (and from NumPy) in the last bits. Each output element's sum runs in an order
+/// fixed by the shapes: one chain over k in increasing order for the packed and row
+/// kernels, eight lanes over k added in a fixed tree for dot products of contiguous rows.
+/// Threads split the output into fixed parts and never share a sum.
+enum FusedKernels {
+    static let isAvailable = descent_has_avx2_fma()
+
+    /// The rows of the packed product's register tile: with fewer rows, or a small
+    /// product, packing costs more than it saves and the product is built row by row.
+    private static let tileRows = 6
+
+    static func accumulate(
+        _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
+    ) {
+        if columns == 1 {
+            matrixTimesVector(left, right.base, vectorStride: right.rowStride, rows: rows, inner: inner, into: output.base)
+        } else if rows == 1 {
+            matrixTimesVector(right.transposed, left.base, vectorStride: left.columnStride, rows: columns, inner: inner, into: output.base)
+        } else if right.columnStride == 1 && (rows < tileRows || MatrixProduct.isSmall(rows, inner, columns)) {
+            rowProducts(left, right, rows: rows, inner: inner, columns: columns, into: output)
+        } else {
+            packedProduct(left, right, rows: rows, inner: inner, columns: columns, into: output)
+        }
+    }
+
+    /// `output[i] += Σₖ matrix(i, k) · vector[k * vectorStride]`.
+    private static func matrixTimesVector(
+        _ matrix: StridedMatrix, _ vector: UnsafePointer<Double>, vectorStride: Int, rows: Int, inner: Int,
+        into output: UnsafeMutablePointer<Double>
+    ) {
+        if matrix.columnStride == 1 && vectorStride == 1 {
+            parallelChunks(count: rows, costPerItem: inner, granularity: 4) { rowRange in
+                descent_dot_rows_accumulate_avx2(
+                    rowRange.count, inner, matrix.base + rowRange.lowerBound * matrix.rowStride, matrix.rowStride, vector,
+                    output + rowRange.lowerBound
+                )
+            }
+        } else if matrix.rowStride == 1 {
+            // The matrix's columns are contiguous: the output is the vector times the
+            // stored (row-major) matrix, built from its rows.
+            let stored = matrix.transposed
+            parallelChunks(count: rows, costPerItem: inner, granularity: 4) { columnRange in
+                descent_row_products_accumulate_avx2(
+                    1, inner, columnRange.count, vector, 0, vectorStride, stored.base + columnRange.lowerBound, stored.rowStride,
+                    output + columnRange.lowerBound, 0
+                )
+            }
+        } else {
+            MatrixProduct.accumulatePortably(
+                matrix, StridedMatrix(base: vector, rowStride: vectorStride, columnStride: 1), rows: rows, inner: inner, columns: 1,
+                into: OutputMatrix(base: output, rowStride: 1)
+            )
+        }
+    }
+
+    private static func rowProducts(
+        _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
+    ) {
+        parallelChunks(count: rows, costPerItem: MatrixProduct.saturatingProduct(inner, columns)) { rowRange in
+            descent_row_products_accumulate_avx2(
+                rowRange.count, inner, columns, left.base + rowRange.lowerBound * left.rowStride, left.rowStride, left.columnStride,
+                right.base, right.rowStride, output.base + rowRange.lowerBound * output.rowStride, output.rowStride
+            )
+        }
+    }
+
+    /// Splits the longer side of the output between the threads, in whole register tiles.
+    private static func packedProduct(
+        _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
+    ) {
+        let scratchCount = descent_gemm_scratch_count()
+        let run = { (left: StridedMatrix, right: StridedMatrix, rows: Int, columns: Int, output: OutputMatrix) in
+            ScratchBuffers.shared.withBuffer(count: scratchCount) { scratch in
+                descent_gemm_accumulate_avx2(
+                    rows, inner, columns, left.base, left.rowStride, left.columnStride, right.base, right.rowStride, right.columnStride,
+                    output.base, output.rowStride, scratch
+                )
+            }
+        }
+        if columns >= rows {
+            parallelChunks(count: columns, costPerItem: MatrixProduct.saturatingProduct(rows, inner), granularity: 8) { range in
+                run(left, right.offset(row: 0, column: range.lowerBound), rows, range.count, output.offset(row: 0, column: range.lowerBound))
+            }
+        } else {
+            parallelChunks(count: rows, costPerItem: MatrixProduct.saturatingProduct(inner, columns), granularity: tileRows) { range in
+                run(left.offset(row: range.lowerBound, column: 0), right, range.count, columns, output.offset(row: range.lowerBound, column: 0))
+            }
+        }
+    }
+}
+#endif

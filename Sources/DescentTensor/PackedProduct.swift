@@ -25,8 +25,7 @@ enum PackedProduct {
     static func accumulate(
         _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
     ) {
-        let costPerColumn = rows.multipliedReportingOverflow(by: inner)
-        parallelChunks(count: columns, costPerItem: costPerColumn.overflow ? Int.max : costPerColumn.partialValue, granularity: columnTile) {
+        parallelChunks(count: columns, costPerItem: MatrixProduct.saturatingProduct(rows, inner), granularity: columnTile) {
             columnRange in
             ScratchBuffers.shared.withBuffer(count: scratchCount) { scratch in
                 accumulate(left, right, rows: rows, inner: inner, columns: columnRange, into: output, scratch: scratch)
