@@ -87,18 +87,7 @@ extension Interpreter {
         let parameters = function.declaration.parameters
         let bound = try bindArguments(
             arguments, names: parameters.map(\.name.text), variadic: nil, function: function.name, in: scope)
-        guard callDepth < limits.maxCallDepth else {
-            throw Diagnostic(
-                "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range,
-                notes: ["hint: check that '\(function.name)' stops calling itself"])
-        }
-        // Recursion may run long without a loop that polls for Ctrl-C or a timeout.
-        try checkCancellation(at: range)
-        guard !StackGuard.isNearlyFull else {
-            throw Diagnostic(
-                "recursion too deep: out of stack space", at: range,
-                notes: ["hint: check that '\(function.name)' stops calling itself"])
-        }
+        try checkCallAllowed(function, at: range)
         let local = Scope(parent: globals)
         for parameter in parameters {
             if let argument = bound.named[parameter.name.text] {
@@ -117,6 +106,22 @@ extension Interpreter {
         case .block(let body):
             if case .returned(let value) = try execute(body, in: local, context: .function) { return value }
             return .none
+        }
+    }
+
+    /// Refuses a call to `function` that would recurse too deep, and stops for Ctrl-C or the
+    /// timeout: recursion may run long without a loop that polls for them.
+    func checkCallAllowed(_ function: FunctionDefinition, at range: SourceRange) throws {
+        guard callDepth < limits.maxCallDepth else {
+            throw Diagnostic(
+                "recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range,
+                notes: ["hint: check that '\(function.name)' stops calling itself"])
+        }
+        try checkCancellation(at: range)
+        guard !StackGuard.isNearlyFull else {
+            throw Diagnostic(
+                "recursion too deep: out of stack space", at: range,
+                notes: ["hint: check that '\(function.name)' stops calling itself"])
         }
     }
 

@@ -28,6 +28,12 @@ final class Interpreter {
     /// Called as a long run progresses, for a progress bar.
     var progress: ((TrainingProgress) -> Void)?
     var callDepth = 0
+    /// Whether `train` and `compare` run their loss and rules compiled (`CompiledTraining`);
+    /// off only in tests that check the compiled steps against the tree walker's.
+    var compilesTraining = true
+    /// How many compiled loss gradients and rule runs steps have taken, so tests can tell
+    /// the compiled path ran.
+    var compiledRuns = (losses: 0, rules: 0)
 
     init(limits: RuntimeLimits, cancellation: CancellationFlag, output: @escaping (String) -> Void) {
         self.globals = Scope(parent: nil)

@@ -10,13 +10,19 @@ struct LossGradient {
 extension Interpreter {
     /// The loss on the whole data set, as a constant.
     func evaluateLoss(_ loss: LossDefinition, at range: SourceRange) throws -> Var {
+        try evaluatingLoss(loss, at: range) { try evaluateTensor(loss.expression, in: Scope(parent: globals)) }
+    }
+
+    /// Runs `evaluation` of `loss` as a call: within the recursion limits, and checked to
+    /// give a scalar.
+    func evaluatingLoss(_ loss: LossDefinition, at range: SourceRange, _ evaluation: () throws -> Var) throws -> Var {
         guard callDepth < limits.maxCallDepth else {
             throw Diagnostic("recursion too deep: more than \(limits.maxCallDepth) nested calls", at: range)
         }
         guard !StackGuard.isNearlyFull else { throw Diagnostic("recursion too deep: out of stack space", at: range) }
         callDepth += 1
         defer { callDepth -= 1 }
-        let value = try evaluateTensor(loss.expression, in: Scope(parent: globals))
+        let value = try evaluation()
         guard value.value.rank == 0 || value.value.count == 1 else {
             throw Diagnostic(
                 "loss '\(loss.name.text)' must be a scalar, but it has shape \(describeShape(value.value.shape))",

@@ -67,6 +67,7 @@ extension Interpreter {
         recordParameters(plan, into: &history)
         var lastGood = snapshot(plan)
         var interrupted = false
+        let compiled = compilesTraining ? CompiledTraining(plan, interpreter: self) : nil
         for index in 0..<count {
             if cancellation.isCancelled {
                 interrupted = true
@@ -74,7 +75,7 @@ extension Interpreter {
             }
             let beforeStep = snapshot(plan)
             let rows = instance.sampler?.nextRows(rowCount: plan.rowCount) ?? nil
-            let batchLoss = try takeStep(plan, rows: rows, totalSteps: totalSteps, history: &history, explanation: nil)
+            let batchLoss = try takeStep(plan, rows: rows, totalSteps: totalSteps, history: &history, compiled: compiled)
             if !batchLoss.isFinite {
                 restore(lastGood, plan: plan)
                 history.truncate(toSteps: max(0, index - 1))
@@ -93,20 +94,33 @@ extension Interpreter {
     }
 
     /// One step: the batch loss and gradients, then the rule for every param. Returns the
-    /// batch loss; when it is not finite, nothing is updated.
+    /// batch loss; when it is not finite, nothing is updated. An explained step runs in the
+    /// tree walker, which writes the explanation; a run's steps use its compiled parts.
     func takeStep(
-        _ plan: TrainingPlan, rows: [Int]?, totalSteps: Int, history: inout TrainingHistory, explanation: StepExplanation?
+        _ plan: TrainingPlan, rows: [Int]?, totalSteps: Int, history: inout TrainingHistory,
+        explanation: StepExplanation? = nil, compiled: CompiledTraining? = nil
     ) throws -> Double {
-        let gradient = try lossGradient(plan.loss, parameters: plan.parameters, rows: rows, at: plan.range)
+        let gradient: LossGradient
+        if let compiledLoss = compiled?.loss {
+            gradient = try compiledLoss.gradient(rows: rows, in: self, at: plan.range)
+            compiledRuns.losses += 1
+        } else {
+            gradient = try lossGradient(plan.loss, parameters: plan.parameters, rows: rows, at: plan.range)
+        }
         guard gradient.loss.isFinite else { return gradient.loss }
         history.loss.append(gradient.loss)
         let context = StepContext(stepsTaken: plan.instance.stepsTaken, totalSteps: totalSteps, rowCount: plan.rowCount)
         for (name, parameterGradient) in zip(plan.parameters, gradient.gradients) {
             guard case .tensor(let current)? = globals.values[name] else { continue }
-            let block = explanation?.block(for: name)
-            let updated = try applyRule(
-                plan.instance, to: name, value: current.value, gradient: parameterGradient,
-                step: context, history: &history, explanation: block)
+            let updated: Tensor
+            if let rule = compiled?.rule(for: name, shape: current.value.shape) {
+                updated = try rule.apply(to: current.value, gradient: parameterGradient, step: context, history: &history, in: self)
+                compiledRuns.rules += 1
+            } else {
+                updated = try applyRule(
+                    plan.instance, to: name, value: current.value, gradient: parameterGradient,
+                    step: context, history: &history, explanation: explanation?.block(for: name))
+            }
             globals.bind(name, to: .tensor(Var(updated)))
         }
         plan.instance.stepsTaken += 1

@@ -26,13 +26,18 @@ final class RuleRun {
 
     /// `theta = …`: the new value must keep the param's shape.
     func setTheta(_ value: Var, in scope: Scope, at range: SourceRange) throws {
-        guard value.value.shape == theta.shape else {
-            throw Diagnostic(
-                "the rule changed the shape of '\(parameter)' from \(describeShape(theta.shape)) to \(describeShape(value.value.shape))",
-                at: range, notes: ["hint: an update must keep every weight; zero a weight instead of removing it"])
-        }
+        try Self.checkKeepsShape(value.value, of: parameter, shape: theta.shape, at: range)
         theta = value.value
         for name in Self.thetaNames { scope.bind(name, to: .tensor(Var(theta))) }
+    }
+
+    /// Refuses a new value for `parameter` whose shape is not its `shape`.
+    static func checkKeepsShape(_ value: Tensor, of parameter: String, shape: [Int], at range: SourceRange) throws {
+        guard value.shape == shape else {
+            throw Diagnostic(
+                "the rule changed the shape of '\(parameter)' from \(describeShape(shape)) to \(describeShape(value.shape))",
+                at: range, notes: ["hint: an update must keep every weight; zero a weight instead of removing it"])
+        }
     }
 
     /// The names a rule declares with `state`, anywhere in its body.

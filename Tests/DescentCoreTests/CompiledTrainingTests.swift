@@ -1,0 +1,148 @@
+@testable import DescentCore
+import DescentSyntax
+import DescentTensor
+import Testing
+
+/// Compiled training steps against the tree walker: the same program run both ways must
+/// print the same text, end with the same bits in every param, and record the same
+/// history, errors included.
+@Suite struct CompiledTrainingTests {
+    /// What a run leaves behind.
+    struct Outcome: Equatable {
+        var output: String
+        var errors: [String]
+        var parameters: [String: [UInt64]]
+        var lossHistory: [UInt64]
+        var series: [String: [UInt64?]]
+    }
+
+    static func run(_ program: String, compiled: Bool) -> (outcome: Outcome, runs: (losses: Int, rules: Int)) {
+        var output = ""
+        let session = Session { output += $0 }
+        session.interpreter.compilesTraining = compiled
+        let errors = session.run(SourceFile(name: "case.descent", text: program)).map(\.message)
+        var parameters: [String: [UInt64]] = [:]
+        for name in session.interpreter.parameterNames {
+            parameters[name] = session.tensor(named: name)?.scalars.map(\.bitPattern)
+        }
+        let history = session.interpreter.lastHistory
+        let outcome = Outcome(
+            output: output, errors: errors, parameters: parameters,
+            lossHistory: history?.loss.map(\.bitPattern) ?? [],
+            series: history?.series.mapValues { $0.map { $0?.bitPattern } } ?? [:])
+        return (outcome, session.interpreter.compiledRuns)
+    }
+
+    static let regression = """
+        X = [[1, 2], [0.5, -1], [-1.5, 0.3], [2, 1], [0, -0.7], [0.8, 0.1]]
+        y = [3, -0.5, -2, 4.5, -1, 1.2]
+        param w = [0.1, -0.2]
+        param b = 0.05
+        data X, y
+        loss J = mean((X @ w + b - y)^2)
+
+        """
+
+    static let optimizers = [
+        "bgd(lr=0.1)", "sgd(lr=0.05) batch 2 seed 3", "momentum(lr=0.05, beta=0.8)", "decay(lr=0.1, alpha=2)",
+        "nesterov(lr=0.02)", "adagrad(lr=0.3)", "rmsprop(lr=0.01)", "adam(lr=0.05)", "sgd(lr=0.05) batch 4 in order",
+        "momentum(lr=0.05) batch 1 with replacement seed 9",
+    ]
+
+    @Test(arguments: optimizers)
+    func everyPreludeOptimizerTakesTheSameSteps(optimizer: String) {
+        let program = Self.regression + "train J with \(optimizer) steps 40\ntrain J with \(optimizer) steps 3\n"
+        let interpreted = Self.run(program, compiled: false)
+        let compiled = Self.run(program, compiled: true)
+        #expect(compiled.outcome == interpreted.outcome)
+        #expect(compiled.outcome.errors.isEmpty)
+        #expect(compiled.runs.losses == 43)
+        #expect(compiled.runs.rules > 0)
+        #expect(interpreted.runs.losses == 0)
+    }
+
+    @Test func rosenbrockWithMomentumMatchesBitForBit() {
+        let program = """
+            param x = -1.5
+            param y = 2
+            loss f = (1 - x)^2 + 100*(y - x^2)^2
+            train f with momentum(lr=1e-3, beta=0.9) steps 500
+            print x, y
+            """
+        let compiled = Self.run(program, compiled: true)
+        #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
+        #expect(compiled.runs.losses == 500)
+        #expect(compiled.runs.rules == 998)
+        #expect(compiled.outcome.series["v"]?.count == 500)
+    }
+
+    @Test func inlinedFunctionsWithDefaultsAndAGlobalReadBeforeItIsAssigned() {
+        let program = """
+            X = [[0.5, -1], [1, 2], [-0.3, 0.4], [2, -1]]
+            y = [1, 0, 1, 0]
+            scale = 0.5
+            def layer(x, W, b, gain = scale*2) = tanh(x @ W + b)*gain
+            def logits(x) = layer(x, W1, b1) @ w2 + b2
+            param W1 = [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]]
+            param b1 = zeros(3)
+            param w2 = [0.3, -0.1, 0.2]
+            param b2 = 0
+            data X, y
+            loss L = mean(softplus(logits(X)) - y*logits(X))
+            offset = 0.25
+            optimizer shifted(lr = 0.1, beta = 0.5) {
+              state v = zeros_like(theta)
+              step_size = lr*offset
+              offset = beta
+              v = offset*v + grad
+              lr = step_size
+              theta = theta - lr*v
+            }
+            train L with shifted(lr=0.2) steps 30
+            """
+        let compiled = Self.run(program, compiled: true)
+        #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
+        #expect(compiled.runs.losses == 30)
+        #expect(compiled.runs.rules == 29 * 4)
+    }
+
+    static let vectorProblem = "param q = [1, 2]\nloss Q = sum(q^2)\n"
+
+    @Test(arguments: [
+        // A rule that changes theta's shape on its third step.
+        vectorProblem + """
+            optimizer shrink(lr = 0.1) {
+              state n = 0
+              n = n + 1
+              theta = sum(theta - lr*grad)*ones(2 - floor(n/3))
+            }
+            train Q with shrink() steps 5
+            """,
+        // A state that stops being a tensor after the first step.
+        vectorProblem + """
+            optimizer words(lr = 0.1) {
+              state s = 1
+              theta = theta - lr*grad*s
+              s = format(s)
+            }
+            train Q with words() steps 5
+            """,
+        // A non-finite loss: the params go back to the last finite step.
+        regression + "train J with bgd(lr=100) steps 500",
+        // A builtin refusing an argument inside the loss.
+        regression + "loss K = mean((X @ w + b - y)^2) + sum(w, axis=3)\ntrain K with momentum() steps 3",
+    ])
+    func errorsAreTheSameWordsAtTheSameStep(program: String) {
+        let compiled = Self.run(program + "\nprint 1\n", compiled: true)
+        #expect(compiled.outcome == Self.run(program + "\nprint 1\n", compiled: false).outcome)
+        #expect(compiled.outcome.errors.count == 1)
+    }
+
+    @Test func aLossOutsideTheCompiledSubsetStillTrains() {
+        let program = Self.regression + "loss K = (X @ w + b - y)[0]^2\ntrain K with momentum(lr=0.01) steps 20\n"
+        let compiled = Self.run(program, compiled: true)
+        #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
+        #expect(compiled.runs.losses == 0)
+        #expect(compiled.runs.rules == 19 * 2)
+    }
+}
