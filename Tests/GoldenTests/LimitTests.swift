@@ -82,6 +82,21 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// A dropped session frees everything at once: its work ran on a thread that has
+    /// ended, not one still holding the session while it winds down (which made the
+    /// fuzzers' leak checker report the prelude's optimizers and functions as leaked).
+    @Test func droppedSessionIsFreedAtOnce() {
+        for _ in 0..<20 {
+            weak var dropped: Session?
+            do {
+                let (session, messages) = run("def f(x) = x^2\noptimizer o(lr = 0.1) {\n  theta = theta - lr*grad\n}\ny = f(3)")
+                #expect(messages.isEmpty)
+                dropped = session
+            }
+            #expect(dropped == nil)
+        }
+    }
+
     /// Each call may sit inside deeply nested expressions, so the stack can fill long before
     /// the call-depth limit: that must be an error, not a crash.
     @Test func deepExpressionsInDeepRecursionRunOutOfStackWithAnError() {
