@@ -9,6 +9,8 @@ struct CatalogueEntry: CustomTestStringConvertible, Sendable {
     let message: String
     let program: String
     let options: [String]
+    /// Whether the test presses Ctrl-C while the program runs ("Press Ctrl-C …").
+    let interrupts: Bool
     let line: Int
 
     var testDescription: String { message }
@@ -19,12 +21,15 @@ struct CatalogueEntry: CustomTestStringConvertible, Sendable {
         var entries: [CatalogueEntry] = []
         var message: (text: String, line: Int)?
         var options: [String] = []
+        var interrupts = false
         var program: [String]?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if var lines = program {
                 if line == "```", let heading = message {
                     entries.append(
-                        CatalogueEntry(message: heading.text, program: lines.joined(separator: "\n"), options: options, line: heading.line))
+                        CatalogueEntry(
+                            message: heading.text, program: lines.joined(separator: "\n"), options: options,
+                            interrupts: interrupts, line: heading.line))
                     message = nil
                     program = nil
                 } else {
@@ -34,8 +39,11 @@ struct CatalogueEntry: CustomTestStringConvertible, Sendable {
             } else if line.hasPrefix("### `"), line.hasSuffix("`") {
                 message = (String(line.dropFirst(5).dropLast()), index + 1)
                 options = []
+                interrupts = false
             } else if line.hasPrefix("Run with `"), let end = line.lastIndex(of: "`") {
                 options = line[line.index(line.startIndex, offsetBy: 10)..<end].split(separator: " ").map(String.init)
+            } else if line.hasPrefix("Press Ctrl-C") {
+                interrupts = true
             } else if line == "```descent", message != nil {
                 program = []
             }
@@ -57,6 +65,11 @@ struct CatalogueEntry: CustomTestStringConvertible, Sendable {
                 cancellation.cancelForTimeout()
             }
         }
+        if entry.interrupts {
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { [cancellation = session.cancellation] in
+                cancellation.cancel()
+            }
+        }
         // Like a script file, the program ends with a line break.
         let messages = session.run(SourceFile(name: "errors.md", text: entry.program + "\n")).map(\.message)
         #expect(
@@ -70,6 +83,19 @@ struct CatalogueEntry: CustomTestStringConvertible, Sendable {
         let messages = CatalogueEntry.all.map(\.message)
         #expect(messages.count >= 200)
         #expect(Set(messages).count == messages.count)
+    }
+
+    /// A file the user may not read. The catalogue cannot make one, so this test does; as
+    /// root every file is readable, so there it cannot be made at all and the test is off.
+    @Test(.enabled(if: geteuid() != 0, "root can read a file without read permission"))
+    func fileWithoutReadPermissionIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-unreadable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("secret.csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("1,2\n".utf8), attributes: [.posixPermissions: 0]))
+        let messages = Session { _ in }.run(SourceFile(name: "unreadable", text: "X = load_csv(\"\(path)\")\n")).map(\.message)
+        #expect(messages == ["cannot read '\(path)': permission denied"])
     }
 
     private struct UnknownOption: Error, CustomStringConvertible {

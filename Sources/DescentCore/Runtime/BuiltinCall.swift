@@ -72,8 +72,20 @@ final class BuiltinCall {
     /// `axis=` (nil means every element).
     func axis() throws -> Int? { try optionalInteger("axis") }
 
-    /// `keepdims=`: any non-zero number means true.
-    func keepDims() throws -> Bool { try optionalNumber("keepdims").map { $0 != 0 } ?? false }
+    /// `keepdims=`: 1 keeps the reduced axes, 0 (the default) drops them.
+    func keepDims() throws -> Bool { try optionalFlag("keepdims") ?? false }
+
+    /// A yes/no argument, or `nil` when not given. Descent has no booleans, so yes is 1
+    /// and no is 0, as comparisons give them; any other number is a mistake, not "true".
+    func optionalFlag(_ name: String) throws -> Bool? {
+        guard let value = try optionalNumber(name) else { return nil }
+        switch value {
+        case 0: return false
+        case 1: return true
+        default:
+            throw Diagnostic("'\(name)' must be 0 or 1, got \(TensorFormatter().format(number: value))", at: location(of: name))
+        }
+    }
 
     /// A string argument.
     func string(_ name: String) throws -> String {
