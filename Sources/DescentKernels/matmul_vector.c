@@ -13,7 +13,7 @@ enum { MAXIMUM_VECTORS = 12 };
 
 static inline ptrdiff_t min_columns(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
-/// Lanes `0 ..< count` set (count 1 ... 4): masked loads and stores read and write only
+/// Lanes `0 ..< count` set (count 0 ... 4): masked loads and stores read and write only
 /// those, so no kernel touches memory past the end of a row.
 DESCENT_AVX2 static ALWAYS_INLINE __m256i lanes_below(ptrdiff_t count) {
     return _mm256_cmpgt_epi64(_mm256_set1_epi64x(count), _mm256_setr_epi64x(0, 1, 2, 3));
@@ -86,9 +86,7 @@ DESCENT_AVX2 void descent_row_products_accumulate_avx2(
     }
 }
 
-/// Eight lanes of one dot product over the whole row: lane l sums the terms k ≡ l (mod 8)
-/// in increasing k, the last partial group through masked loads (which read nothing past
-/// the row).
+/// Eight lanes of one dot product: lane l sums the terms k ≡ l (mod 8) in increasing k.
 #define DOT_LANES_STEP(sums_low, sums_high, row, k) \
     sums_low = _mm256_fmadd_pd(_mm256_loadu_pd((row) + (k)), low, sums_low); \
     sums_high = _mm256_fmadd_pd(_mm256_loadu_pd((row) + (k) + 4), high, sums_high);
@@ -100,8 +98,9 @@ DESCENT_AVX2 static ALWAYS_INLINE double total_of_lanes(__m256d sums_low, __m256
     return _mm_cvtsd_f64(_mm_add_sd(halves, _mm_unpackhi_pd(halves, halves)));
 }
 
-/// Loads for the last `inner mod 8` terms: zeros past the row's end, so those lanes add
-/// exact zeros (0 · 0) and the lane order is unchanged.
+/// Loads for the last `inner mod 8` terms: masked loads read nothing past the row and
+/// give zeros there, so those lanes add exact zeros (0 · 0) and the lane order is kept.
+/// The upper four lanes join only when more than four terms remain.
 typedef struct {
     __m256i low_mask, high_mask;
     __m256d low, high;
@@ -110,15 +109,17 @@ typedef struct {
 DESCENT_AVX2 static ALWAYS_INLINE DotTail make_tail(const double *vector, ptrdiff_t full, ptrdiff_t remaining) {
     DotTail tail;
     tail.low_mask = lanes_below(remaining < 4 ? remaining : 4);
-    tail.high_mask = remaining > 4 ? lanes_below(remaining - 4) : _mm256_setzero_si256();
+    tail.high_mask = lanes_below(remaining > 4 ? remaining - 4 : 0);
     tail.low = _mm256_maskload_pd(vector + full, tail.low_mask);
-    tail.high = _mm256_maskload_pd(vector + full + 4, tail.high_mask);
+    tail.high = remaining > 4 ? _mm256_maskload_pd(vector + full + 4, tail.high_mask) : _mm256_setzero_pd();
     return tail;
 }
 
 #define DOT_TAIL_STEP(sums_low, sums_high, row) \
     sums_low = _mm256_fmadd_pd(_mm256_maskload_pd((row) + full, tail.low_mask), tail.low, sums_low); \
-    sums_high = _mm256_fmadd_pd(_mm256_maskload_pd((row) + full + 4, tail.high_mask), tail.high, sums_high);
+    if (remaining > 4) { \
+        sums_high = _mm256_fmadd_pd(_mm256_maskload_pd((row) + full + 4, tail.high_mask), tail.high, sums_high); \
+    }
 
 DESCENT_AVX2 void descent_dot_rows_accumulate_avx2(
     ptrdiff_t rows, ptrdiff_t inner, const double *matrix, ptrdiff_t row_stride,
@@ -139,6 +140,9 @@ DESCENT_AVX2 void descent_dot_rows_accumulate_avx2(
         for (ptrdiff_t k = 0; k < full; k += 8) {
             __m256d low = _mm256_loadu_pd(vector + k);
             __m256d high = _mm256_loadu_pd(vector + k + 4);
+            // A prefetch never faults, so it may run past the last row.
+            _mm_prefetch((const char *)(r0 + 8 * row_stride + k), _MM_HINT_T0);
+            _mm_prefetch((const char *)(r2 + 8 * row_stride + k), _MM_HINT_T0);
             DOT_LANES_STEP(l0, h0, r0, k) DOT_LANES_STEP(l1, h1, r1, k)
             DOT_LANES_STEP(l2, h2, r2, k) DOT_LANES_STEP(l3, h3, r3, k)
         }

@@ -106,9 +106,11 @@ enum MatrixProduct {
 enum FusedKernels {
     static let isAvailable = descent_has_avx2_fma()
 
-    /// The rows of the packed product's register tile: with fewer rows, or a small
-    /// product, packing costs more than it saves and the product is built row by row.
+    /// The packed product's register tile. With fewer rows, a shorter inner extent than a
+    /// tile is wide, or a small product, packing costs more than it saves and the product
+    /// is built row by row.
     private static let tileRows = 6
+    private static let tileColumns = 8
 
     static func accumulate(
         _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
@@ -117,7 +119,7 @@ enum FusedKernels {
             matrixTimesVector(left, right.base, vectorStride: right.rowStride, rows: rows, inner: inner, into: output.base)
         } else if rows == 1 {
             matrixTimesVector(right.transposed, left.base, vectorStride: left.columnStride, rows: columns, inner: inner, into: output.base)
-        } else if right.columnStride == 1 && (rows < tileRows || MatrixProduct.isSmall(rows, inner, columns)) {
+        } else if right.columnStride == 1 && (rows < tileRows || inner < tileColumns || MatrixProduct.isSmall(rows, inner, columns)) {
             rowProducts(left, right, rows: rows, inner: inner, columns: columns, into: output)
         } else {
             packedProduct(left, right, rows: rows, inner: inner, columns: columns, into: output)
@@ -179,7 +181,7 @@ enum FusedKernels {
             }
         }
         if columns >= rows {
-            parallelChunks(count: columns, costPerItem: MatrixProduct.saturatingProduct(rows, inner), granularity: 8) { range in
+            parallelChunks(count: columns, costPerItem: MatrixProduct.saturatingProduct(rows, inner), granularity: tileColumns) { range in
                 run(left, right.offset(row: 0, column: range.lowerBound), rows, range.count, output.offset(row: 0, column: range.lowerBound))
             }
         } else {
