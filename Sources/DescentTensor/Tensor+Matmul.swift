@@ -3,6 +3,10 @@ extension Tensor {
     /// acts as a row, a 1-D right operand as a column, and that axis is dropped from the
     /// result (so 1-D @ 1-D is the dot product, a scalar).
     ///
+    /// On processors with AVX2 and FMA each term is added with a fused multiply-add, so the
+    /// last bits may differ from a separate multiply and add (and from NumPy). A product's
+    /// bits depend only on its operands and shapes, never on threads or timing.
+    ///
     /// - Throws: `TensorError` when an operand is not 1-D or 2-D, or the inner extents
     ///   differ (`cannot matmul shapes [2, 3] and [4]`).
     public func matmul(_ other: Tensor) throws -> Tensor {
@@ -10,8 +14,10 @@ extension Tensor {
     }
 
     /// The matrix product of this tensor and `other`, either of them transposed first, without
-    /// copying the transpose: `a.matmul(b, transposingLeft: true)` is `a.transposed.matmul(b)`
-    /// with the same bits.
+    /// copying the transpose: `a.matmul(b, transposingLeft: true)` is `a.transposed.matmul(b)`,
+    /// with the same bits except where one side is a vector: the fused kernels sum a dot
+    /// product of contiguous rows in eight lanes, but a transposed view element by element,
+    /// so those two can differ in the last bits.
     ///
     /// Transposing a 1-D operand changes nothing, as with `.T`.
     /// - Throws: `TensorError` as `matmul(_:)`, naming the shapes after transposition.
