@@ -11,6 +11,10 @@
 /// loaded operand they fill the sixteen vector registers without spilling.
 enum { MAXIMUM_VECTORS = 12 };
 
+/// Up to this many columns (4 KiB of output) a row of the output is updated in memory in
+/// one pass rather than in register-sized passes.
+enum { THROUGH_OUTPUT_COLUMNS = 512 };
+
 static inline ptrdiff_t min_columns(ptrdiff_t a, ptrdiff_t b) { return a < b ? a : b; }
 
 /// Lanes `0 ..< count` set (count 0 ... 4): masked loads and stores read and write only
@@ -64,24 +68,73 @@ DESCENT_AVX2 static void accumulate_columns(ptrdiff_t inner, const double *facto
     }
 }
 
+/// Columns in passes of equal width (whole vectors, at most MAXIMUM_VECTORS), so no pass
+/// is a sliver that reads every row of `right` for a handful of columns.
+DESCENT_AVX2 static void accumulate_rows_in_passes(ptrdiff_t inner, const double *factors, ptrdiff_t factor_stride,
+                                                   const double *right, ptrdiff_t row_stride, ptrdiff_t columns,
+                                                   double *output) {
+    ptrdiff_t vectors = (columns + 3) / 4;
+    ptrdiff_t passes = (vectors + MAXIMUM_VECTORS - 1) / MAXIMUM_VECTORS;
+    for (ptrdiff_t pass = 0; pass < passes; pass++) {
+        ptrdiff_t first = 4 * (vectors * pass / passes);
+        ptrdiff_t end = min_columns(4 * (vectors * (pass + 1) / passes), columns);
+        accumulate_columns(inner, factors, factor_stride, right + first, row_stride, end - first, output + first);
+    }
+}
+
+/// `output[j] = fma(factor(k), right[k * row_stride + j], output[j])` for k in order over
+/// all `columns` in one pass, four rows of `right` per sweep of the output (which stays in
+/// L1): each row of `right` is then read once, front to back, which streams better than
+/// several passes over narrow column strips.
+DESCENT_AVX2 static void accumulate_rows_through_output(ptrdiff_t inner, const double *factors, ptrdiff_t factor_stride,
+                                                        const double *right, ptrdiff_t row_stride, ptrdiff_t columns,
+                                                        double *output) {
+    ptrdiff_t full = columns - columns % 4;
+    __m256i tail_mask = lanes_below(columns - full);
+    ptrdiff_t k = 0;
+    for (; k + 4 <= inner; k += 4) {
+        __m256d f0 = _mm256_broadcast_sd(factors + k * factor_stride);
+        __m256d f1 = _mm256_broadcast_sd(factors + (k + 1) * factor_stride);
+        __m256d f2 = _mm256_broadcast_sd(factors + (k + 2) * factor_stride);
+        __m256d f3 = _mm256_broadcast_sd(factors + (k + 3) * factor_stride);
+        const double *b0 = right + k * row_stride;
+        const double *b1 = b0 + row_stride;
+        const double *b2 = b1 + row_stride;
+        const double *b3 = b2 + row_stride;
+        for (ptrdiff_t j = 0; j < full; j += 4) {
+            __m256d sum = _mm256_loadu_pd(output + j);
+            sum = _mm256_fmadd_pd(f0, _mm256_loadu_pd(b0 + j), sum);
+            sum = _mm256_fmadd_pd(f1, _mm256_loadu_pd(b1 + j), sum);
+            sum = _mm256_fmadd_pd(f2, _mm256_loadu_pd(b2 + j), sum);
+            sum = _mm256_fmadd_pd(f3, _mm256_loadu_pd(b3 + j), sum);
+            _mm256_storeu_pd(output + j, sum);
+        }
+        if (full < columns) {
+            __m256d sum = _mm256_maskload_pd(output + full, tail_mask);
+            sum = _mm256_fmadd_pd(f0, _mm256_maskload_pd(b0 + full, tail_mask), sum);
+            sum = _mm256_fmadd_pd(f1, _mm256_maskload_pd(b1 + full, tail_mask), sum);
+            sum = _mm256_fmadd_pd(f2, _mm256_maskload_pd(b2 + full, tail_mask), sum);
+            sum = _mm256_fmadd_pd(f3, _mm256_maskload_pd(b3 + full, tail_mask), sum);
+            _mm256_maskstore_pd(output + full, tail_mask, sum);
+        }
+    }
+    if (k < inner) accumulate_rows_in_passes(inner - k, factors + k * factor_stride, factor_stride, right + k * row_stride,
+                                             row_stride, columns, output);
+}
+
 DESCENT_AVX2 void descent_row_products_accumulate_avx2(
     ptrdiff_t rows, ptrdiff_t inner, ptrdiff_t columns,
     const double *left, ptrdiff_t left_row_stride, ptrdiff_t left_column_stride,
     const double *right, ptrdiff_t right_row_stride,
     double *output, ptrdiff_t output_row_stride) {
     if (rows <= 0 || inner <= 0 || columns <= 0) return;
-    // Columns go in passes of equal width (in whole vectors), so no pass is a sliver that
-    // reads every row of `right` for a handful of columns.
-    ptrdiff_t vectors = (columns + 3) / 4;
-    ptrdiff_t passes = (vectors + MAXIMUM_VECTORS - 1) / MAXIMUM_VECTORS;
     for (ptrdiff_t row = 0; row < rows; row++) {
         const double *factors = left + row * left_row_stride;
         double *target = output + row * output_row_stride;
-        for (ptrdiff_t pass = 0; pass < passes; pass++) {
-            ptrdiff_t first = 4 * (vectors * pass / passes);
-            ptrdiff_t end = min_columns(4 * (vectors * (pass + 1) / passes), columns);
-            accumulate_columns(inner, factors, left_column_stride, right + first, right_row_stride, end - first,
-                               target + first);
+        if (columns > 4 * MAXIMUM_VECTORS && columns <= THROUGH_OUTPUT_COLUMNS && inner >= 4) {
+            accumulate_rows_through_output(inner, factors, left_column_stride, right, right_row_stride, columns, target);
+        } else {
+            accumulate_rows_in_passes(inner, factors, left_column_stride, right, right_row_stride, columns, target);
         }
     }
 }
