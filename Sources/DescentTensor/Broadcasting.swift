@@ -64,17 +64,48 @@ extension Tensor {
             result[0] = scalars.reduce(0, +)
             return Tensor(shape: shape, scalars: result)
         }
+        guard count > 0, let rowLength = self.shape.last, rowLength > 0 else { return Tensor(shape: shape, scalars: result) }
         let strides = BroadcastLayout.strides(of: shape, alignedTo: self.shape)
+        let step = strides[self.shape.count - 1]
+        let rowCount = count / rowLength
         result.withUnsafeMutableBufferPointer { target in
             scalars.withUnsafeBufferPointer { source in
-                var position = BroadcastPosition(shape: self.shape, operandStrides: [strides])
-                for index in source.indices {
-                    target[position.offsets[0]] += source[index]
-                    position.advance()
+                // Each target element adds its source elements in row-major order, as one
+                // element at a time would: up to rank 2 a row's target offset is the row
+                // index times the row stride, above it a multi-index carries between rows.
+                if self.shape.count <= 2 {
+                    let rowStride = self.shape.count == 2 ? strides[0] : 0
+                    for row in 0..<rowCount {
+                        let sourceRow = UnsafeBufferPointer(rebasing: source[(row * rowLength)..<((row + 1) * rowLength)])
+                        Tensor.addRow(sourceRow, into: target, at: row * rowStride, step: step)
+                    }
+                } else {
+                    var position = BroadcastPosition(shape: self.shape, operandStrides: [strides])
+                    for row in 0..<rowCount {
+                        let sourceRow = UnsafeBufferPointer(rebasing: source[(row * rowLength)..<((row + 1) * rowLength)])
+                        Tensor.addRow(sourceRow, into: target, at: position.offsets[0], step: step)
+                        position.advance(fromAxis: self.shape.count - 2)
+                    }
                 }
             }
         }
         return Tensor(shape: shape, scalars: result)
+    }
+
+    /// Adds `row` into `target` from `offset`: element by element when `step` is 1, all
+    /// into `target[offset]` in order when it is 0 (a broadcast last axis).
+    @inline(__always)
+    private static func addRow(
+        _ row: UnsafeBufferPointer<Double>, into target: UnsafeMutableBufferPointer<Double>, at offset: Int, step: Int
+    ) {
+        if step == 0 {
+            var total = target[offset]
+            for value in row { total += value }
+            target[offset] = total
+        } else {
+            let targetRow = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + row.count)])
+            for column in 0..<row.count { targetRow[column] += row[column] }
+        }
     }
 }
 
@@ -88,11 +119,16 @@ struct BroadcastLayout {
         let count = try checkedElementCount(shape)
         var offsets = [Int](repeating: 0, count: count)
         guard count > 0 else { return offsets }
+        guard let rowLength = shape.last, rowLength > 0 else { return offsets }
         let strides = BroadcastLayout.strides(of: operandShape, alignedTo: shape)
+        let step = strides[shape.count - 1]
         var position = BroadcastPosition(shape: shape, operandStrides: [strides])
-        for index in 0..<count {
-            offsets[index] = position.offsets[0]
-            position.advance()
+        var rowStart = 0
+        while rowStart < count {
+            let base = position.offsets[0]
+            for column in 0..<rowLength { offsets[rowStart + column] = base + column * step }
+            rowStart += rowLength
+            position.advance(fromAxis: shape.count - 2)
         }
         return offsets
     }

@@ -56,11 +56,17 @@ enum MinimumFunction: BinaryScalarFunction {
 }
 
 enum NegateFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { -x } }
-enum ExpFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { exp(x) } }
+/// Through the vector kernel when it runs, so one number gets the bits an array would.
+enum ExpFunction: UnaryScalarFunction {
+    static func apply(_ x: Double) -> Double { VectorMath.isAvailable ? VectorMath.apply(.exp, x) : exp(x) }
+}
 enum LogFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { log(x) } }
 enum SquareRootFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { x.squareRoot() } }
 enum AbsoluteFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { Swift.abs(x) } }
-enum TanhFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { tanh(x) } }
+/// Through the vector kernel when it runs, as `ExpFunction`.
+enum TanhFunction: UnaryScalarFunction {
+    static func apply(_ x: Double) -> Double { VectorMath.isAvailable ? VectorMath.apply(.tanh, x) : tanh(x) }
+}
 enum LogicalNotFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { x == 0 ? 1 : 0 } }
 enum SquareFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { x * x } }
 enum SineFunction: UnaryScalarFunction { static func apply(_ x: Double) -> Double { sin(x) } }
@@ -79,9 +85,11 @@ enum SignFunction: UnaryScalarFunction {
     }
 }
 
-/// The logistic function, evaluated on the side where `exp` cannot overflow.
+/// The logistic function, evaluated on the side where `exp` cannot overflow; through the
+/// vector kernel when it runs, as `ExpFunction`.
 enum SigmoidFunction: UnaryScalarFunction {
     static func apply(_ x: Double) -> Double {
+        if VectorMath.isAvailable { return VectorMath.apply(.sigmoid, x) }
         if x >= 0 { return 1 / (1 + exp(-x)) }
         let e = exp(x)
         return e / (1 + e)

@@ -120,51 +120,76 @@ extension Tensor {
         }
     }
 
-    /// The general broadcasting loop: walks whole rows of the last axis with fixed strides
-    /// and carries the multi-index only between rows.
+    /// The general broadcasting loop: walks whole rows of the last axis with fixed strides.
+    /// Up to rank 2 a row's offsets are the row index times each operand's row stride
+    /// (matrix with matrix, row vector, column or scalar); above, a multi-index carries
+    /// between rows. Both run the same row loops, so they give the same bits.
     static func broadcastMap<Function: BinaryScalarFunction>(
         _ left: Tensor, _ right: Tensor, to shape: [Int], count: Int, _: Function.Type
     ) -> [Double] {
-        guard count > 0, let rowLength = shape.last else { return [] }
+        guard count > 0, let rowLength = shape.last, rowLength > 0 else { return [] }
         let leftStrides = BroadcastLayout.strides(of: left.shape, alignedTo: shape)
         let rightStrides = BroadcastLayout.strides(of: right.shape, alignedTo: shape)
-        let leftStep = leftStrides[shape.count - 1]
-        let rightStep = rightStrides[shape.count - 1]
-        var position = BroadcastPosition(shape: shape, operandStrides: [leftStrides, rightStrides])
+        let steps = (left: leftStrides[shape.count - 1], right: rightStrides[shape.count - 1])
+        let rowCount = count / rowLength
         return left.scalars.withUnsafeBufferPointer { leftBuffer in
             right.scalars.withUnsafeBufferPointer { rightBuffer in
                 [Double](unsafeUninitializedCapacity: count) { output, initialized in
-                    var rowStart = 0
-                    while rowStart < count {
-                        let row = UnsafeMutableBufferPointer(rebasing: output[rowStart..<(rowStart + rowLength)])
-                        let leftOffset = position.offsets[0]
-                        let rightOffset = position.offsets[1]
-                        // Unit and zero steps get their own loops, which vectorise.
-                        switch (leftStep, rightStep) {
-                        case (1, 1):
-                            let leftRow = UnsafeBufferPointer(rebasing: leftBuffer[leftOffset..<(leftOffset + rowLength)])
-                            let rightRow = UnsafeBufferPointer(rebasing: rightBuffer[rightOffset..<(rightOffset + rowLength)])
-                            for column in 0..<rowLength { row[column] = Function.apply(leftRow[column], rightRow[column]) }
-                        case (1, 0):
-                            let leftRow = UnsafeBufferPointer(rebasing: leftBuffer[leftOffset..<(leftOffset + rowLength)])
-                            let right = rightBuffer[rightOffset]
-                            for column in 0..<rowLength { row[column] = Function.apply(leftRow[column], right) }
-                        case (0, 1):
-                            let left = leftBuffer[leftOffset]
-                            let rightRow = UnsafeBufferPointer(rebasing: rightBuffer[rightOffset..<(rightOffset + rowLength)])
-                            for column in 0..<rowLength { row[column] = Function.apply(left, rightRow[column]) }
-                        default:
-                            for column in 0..<rowLength {
-                                row[column] = Function.apply(
-                                    leftBuffer[leftOffset + column * leftStep], rightBuffer[rightOffset + column * rightStep]
-                                )
-                            }
+                    if shape.count <= 2 {
+                        let leftRowStride = shape.count == 2 ? leftStrides[0] : 0
+                        let rightRowStride = shape.count == 2 ? rightStrides[0] : 0
+                        for row in 0..<rowCount {
+                            combineRow(
+                                into: UnsafeMutableBufferPointer(rebasing: output[(row * rowLength)..<((row + 1) * rowLength)]),
+                                leftBuffer, at: row * leftRowStride, rightBuffer, at: row * rightRowStride,
+                                steps: steps, Function.self
+                            )
                         }
-                        rowStart += rowLength
-                        position.advance(fromAxis: shape.count - 2)
+                    } else {
+                        var position = BroadcastPosition(shape: shape, operandStrides: [leftStrides, rightStrides])
+                        for row in 0..<rowCount {
+                            combineRow(
+                                into: UnsafeMutableBufferPointer(rebasing: output[(row * rowLength)..<((row + 1) * rowLength)]),
+                                leftBuffer, at: position.offsets[0], rightBuffer, at: position.offsets[1],
+                                steps: steps, Function.self
+                            )
+                            position.advance(fromAxis: shape.count - 2)
+                        }
                     }
                     initialized = count
                 }
+            }
+        }
+    }
+
+    /// One output row: `row[c] = f(left[leftOffset + c·leftStep], right[rightOffset + c·rightStep])`.
+    @inline(__always)
+    private static func combineRow<Function: BinaryScalarFunction>(
+        into row: UnsafeMutableBufferPointer<Double>,
+        _ leftBuffer: UnsafeBufferPointer<Double>, at leftOffset: Int,
+        _ rightBuffer: UnsafeBufferPointer<Double>, at rightOffset: Int,
+        steps: (left: Int, right: Int), _: Function.Type
+    ) {
+        let rowLength = row.count
+        // Unit and zero steps get their own loops, which vectorise.
+        switch steps {
+        case (1, 1):
+            let leftRow = UnsafeBufferPointer(rebasing: leftBuffer[leftOffset..<(leftOffset + rowLength)])
+            let rightRow = UnsafeBufferPointer(rebasing: rightBuffer[rightOffset..<(rightOffset + rowLength)])
+            for column in 0..<rowLength { row[column] = Function.apply(leftRow[column], rightRow[column]) }
+        case (1, 0):
+            let leftRow = UnsafeBufferPointer(rebasing: leftBuffer[leftOffset..<(leftOffset + rowLength)])
+            let right = rightBuffer[rightOffset]
+            for column in 0..<rowLength { row[column] = Function.apply(leftRow[column], right) }
+        case (0, 1):
+            let left = leftBuffer[leftOffset]
+            let rightRow = UnsafeBufferPointer(rebasing: rightBuffer[rightOffset..<(rightOffset + rowLength)])
+            for column in 0..<rowLength { row[column] = Function.apply(left, rightRow[column]) }
+        default:
+            for column in 0..<rowLength {
+                row[column] = Function.apply(
+                    leftBuffer[leftOffset + column * steps.left], rightBuffer[rightOffset + column * steps.right]
+                )
             }
         }
     }

@@ -26,17 +26,20 @@ public enum UnaryOperation: Sendable, CaseIterable {
 
 extension Tensor {
     /// Applies `operation` to every element; NaN and infinities follow IEEE and NumPy.
+    ///
+    /// On processors with AVX2 and FMA, exp, tanh and sigmoid run vector kernels within
+    /// 2 ULP of the correctly rounded result, so their last bits may differ from libm's.
     public func applying(_ operation: UnaryOperation) -> Tensor {
         // The switch runs once; each case runs a loop specialised for its function.
         switch operation {
         case .negate: mapped(NegateFunction.self)
-        case .exp: mapped(ExpFunction.self)
+        case .exp: VectorMath.isAvailable ? vectorMapped(.exp) : mapped(ExpFunction.self)
         case .log: mapped(LogFunction.self)
         case .sqrt: mapped(SquareRootFunction.self)
         case .abs: mapped(AbsoluteFunction.self)
         case .sign: mapped(SignFunction.self)
-        case .tanh: mapped(TanhFunction.self)
-        case .sigmoid: mapped(SigmoidFunction.self)
+        case .tanh: VectorMath.isAvailable ? vectorMapped(.tanh) : mapped(TanhFunction.self)
+        case .sigmoid: VectorMath.isAvailable ? vectorMapped(.sigmoid) : mapped(SigmoidFunction.self)
         case .relu: mapped(ReluFunction.self)
         case .logicalNot: mapped(LogicalNotFunction.self)
         case .softplus: mapped(SoftplusFunction.self)
@@ -56,4 +59,34 @@ extension Tensor {
         }
         return Tensor(shape: shape, scalars: result)
     }
+}
+
+extension Tensor {
+    /// The gradient through tanh from the gradient of its output: `gradient * (1 - y * y)`
+    /// per element, where `y` is tanh's output, with those roundings in that order.
+    ///
+    /// `gradient` and `output` must have the same shape (autodiff guarantees it).
+    public static func tanhGradient(_ gradient: Tensor, output: Tensor) -> Tensor {
+        precondition(gradient.shape == output.shape, "tanhGradient needs equal shapes")
+        return Tensor(shape: gradient.shape, scalars: zipMap(gradient.scalars, output.scalars, TanhGradientFunction.self))
+    }
+
+    /// The gradient through sigmoid from the gradient of its output:
+    /// `gradient * (y * (1 - y))` per element, where `y` is sigmoid's output.
+    ///
+    /// `gradient` and `output` must have the same shape (autodiff guarantees it).
+    public static func sigmoidGradient(_ gradient: Tensor, output: Tensor) -> Tensor {
+        precondition(gradient.shape == output.shape, "sigmoidGradient needs equal shapes")
+        return Tensor(shape: gradient.shape, scalars: zipMap(gradient.scalars, output.scalars, SigmoidGradientFunction.self))
+    }
+}
+
+/// `g * (1 - y * y)`.
+private enum TanhGradientFunction: BinaryScalarFunction {
+    static func apply(_ g: Double, _ y: Double) -> Double { g * (1 - y * y) }
+}
+
+/// `g * (y * (1 - y))`.
+private enum SigmoidGradientFunction: BinaryScalarFunction {
+    static func apply(_ g: Double, _ y: Double) -> Double { g * (y * (1 - y)) }
 }
