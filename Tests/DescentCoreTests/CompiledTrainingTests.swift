@@ -14,9 +14,10 @@ import Testing
         var parameters: [String: [UInt64]]
         var lossHistory: [UInt64]
         var series: [String: [UInt64?]]
+        var trajectories: [String: [UInt64]]
     }
 
-    static func run(_ program: String, compiled: Bool) -> (outcome: Outcome, runs: (losses: Int, rules: Int)) {
+    static func run(_ program: String, compiled: Bool) -> (outcome: Outcome, runs: (losses: Int, rules: Int, scalarSteps: Int)) {
         var output = ""
         let session = Session { output += $0 }
         session.interpreter.compilesTraining = compiled
@@ -29,7 +30,8 @@ import Testing
         let outcome = Outcome(
             output: output, errors: errors, parameters: parameters,
             lossHistory: history?.loss.map(\.bitPattern) ?? [],
-            series: history?.series.mapValues { $0.map { $0?.bitPattern } } ?? [:])
+            series: history?.series.mapValues { $0.map { $0?.bitPattern } } ?? [:],
+            trajectories: history?.parameters.mapValues { $0.values.map(\.bitPattern) } ?? [:])
         return (outcome, session.interpreter.compiledRuns)
     }
 
@@ -71,9 +73,38 @@ import Testing
             """
         let compiled = Self.run(program, compiled: true)
         #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
-        #expect(compiled.runs.losses == 500)
-        #expect(compiled.runs.rules == 998)
+        #expect(compiled.runs.scalarSteps == 500)
+        #expect(compiled.outcome.trajectories["x"]?.count == 501)
         #expect(compiled.outcome.series["v"]?.count == 500)
+    }
+
+    static let scalarProblem = """
+        param x = 0.3
+        param y = -0.4
+        c = 0.5
+        def bump(u, width = c*2) = exp(-(u/width)^2)
+        loss f = softplus(x) + tanh(y)^2 + bump(x - y) + sqrt(abs(x) + 1) + log(1 + y^2) - sin(x)*cos(y) + sigmoid(x - y) + relu(x)*x + (x > 0)*y^2 + x % 0.7 + 0.1*x^3/(1 + y^2)
+
+        """
+
+    @Test(arguments: optimizers.filter { !$0.contains("batch") } + ["pruned_sgd(lr=0.05, at=5) batch all"])
+    func scalarCodeTakesTheTreeWalkersSteps(optimizer: String) {
+        let program = Self.scalarProblem + "train f with \(optimizer) steps 30\ntrain f with \(optimizer) steps 4\n"
+        let compiled = Self.run(program, compiled: true)
+        #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
+        #expect(compiled.outcome.errors.isEmpty)
+        // pruned_sgd's rule has `if` lines, which stay in the tree walker.
+        #expect(compiled.runs.scalarSteps == (optimizer.hasPrefix("pruned") ? 0 : 34))
+    }
+
+    @Test func scalarCodeComparesAndDivergesAsTheTreeWalker() {
+        let compare = Self.scalarProblem + "compare f with momentum(lr=0.1), adam(lr=0.1) steps 25\n"
+        #expect(Self.run(compare, compiled: true).outcome == Self.run(compare, compiled: false).outcome)
+        let diverging = "param x = 1.5\nloss f = x^4\ntrain f with momentum(lr=3) steps 40\nprint x\n"
+        let compiled = Self.run(diverging, compiled: true)
+        #expect(compiled.outcome == Self.run(diverging, compiled: false).outcome)
+        #expect(compiled.outcome.errors.count == 1)
+        #expect(compiled.runs.scalarSteps > 0)
     }
 
     @Test func inlinedFunctionsWithDefaultsAndAGlobalReadBeforeItIsAssigned() {

@@ -49,7 +49,7 @@ extension Tape {
         case .power:
             return record(value, inputs: [a, b]) { g in
                 [
-                    gradient(needsX, x.shape) { zipGradient(g, x, y) { g, x, y in g * y * pow(x, y - 1) } },
+                    gradient(needsX, x.shape) { zipGradient(g, x, y) { g, x, y in g * y * powerBelow(x, y) } },
                     // a^b * log(a) is taken as 0 at a == 0, where a^b is flat in b for b > 0.
                     gradient(needsY, y.shape) { zipGradient(g, x, value) { g, x, power in x == 0 ? 0 : g * power * log(x) } },
                 ]

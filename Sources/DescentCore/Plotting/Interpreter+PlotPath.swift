@@ -55,7 +55,7 @@ extension Interpreter {
         }
         let wantedCount = names.count == 1 ? 2 : 1
         var shapes: [[Int]] = []
-        var recorded: [[Tensor]] = []
+        var recorded: [ParameterTrajectory] = []
         for name in names {
             guard isParameter(name.text) else {
                 throw Diagnostic("'\(name.text)' is not a param", at: name.range, notes: ["hint: plot path draws the trajectory of params"])
@@ -64,7 +64,7 @@ extension Interpreter {
                 throw Diagnostic("the last run did not train '\(name.text)'", at: name.range)
             }
             guard case .tensor(let current)? = globals.values[name.text], current.value.count == wantedCount,
-                let values = history.parameters[name.text], values.allSatisfy({ $0.count == wantedCount })
+                let values = history.parameters[name.text], values.elementCount == wantedCount
             else {
                 throw Diagnostic(
                     "plot path needs one param with two elements or two scalar params, but '\(name.text)' is not "
@@ -78,11 +78,13 @@ extension Interpreter {
             let name = names[0].text
             return PathCoordinates(
                 names: [name], shapes: shapes, xLabel: "\(name)[0]", yLabel: "\(name)[1]",
-                trajectory: recorded[0].map { PlotPoint(x: $0.scalars[0], y: $0.scalars[1]) })
+                trajectory: (0..<recorded[0].count).map { PlotPoint(x: recorded[0].value(at: $0, element: 0), y: recorded[0].value(at: $0, element: 1)) })
         }
         return PathCoordinates(
             names: names.map(\.text), shapes: shapes, xLabel: names[0].text, yLabel: names[1].text,
-            trajectory: zip(recorded[0], recorded[1]).map { PlotPoint(x: $0.scalars[0], y: $1.scalars[0]) })
+            trajectory: (0..<min(recorded[0].count, recorded[1].count)).map {
+                PlotPoint(x: recorded[0].value(at: $0, element: 0), y: recorded[1].value(at: $0, element: 0))
+            })
     }
 
     /// The loss at every grid point, binding the params there and putting them back

@@ -31,9 +31,9 @@ final class Interpreter {
     /// Whether `train` and `compare` run their loss and rules compiled (`CompiledTraining`);
     /// off only in tests that check the compiled steps against the tree walker's.
     var compilesTraining = true
-    /// How many compiled loss gradients and rule runs steps have taken, so tests can tell
-    /// the compiled path ran.
-    var compiledRuns = (losses: 0, rules: 0)
+    /// How many compiled loss gradients, compiled rule runs and scalar-code steps runs
+    /// have taken, so tests can tell the compiled paths ran.
+    var compiledRuns = (losses: 0, rules: 0, scalarSteps: 0)
 
     init(limits: RuntimeLimits, cancellation: CancellationFlag, output: @escaping (String) -> Void) {
         self.globals = Scope(parent: nil)

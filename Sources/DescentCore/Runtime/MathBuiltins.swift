@@ -2,19 +2,26 @@ import DescentTensor
 
 /// Elementwise functions; each is differentiable unless its summary says otherwise.
 enum MathBuiltins {
-    static let all: [Builtin] = [
-        unary("exp", .exp, "e to the power x, elementwise"),
-        unary("log", .log, "natural logarithm, elementwise (nan below 0, -inf at 0, as NumPy)"),
-        unary("sqrt", .sqrt, "square root, elementwise"),
-        unary("abs", .abs, "absolute value, elementwise (gradient 0 at 0)"),
-        unary("sign", .sign, "-1, 0 or 1, elementwise (no gradient)"),
-        unary("tanh", .tanh, "hyperbolic tangent, elementwise"),
-        unary("sigmoid", .sigmoid, "1 / (1 + exp(-x)), elementwise"),
-        unary("relu", .relu, "max(x, 0), elementwise (gradient 0 at 0)"),
-        unary("softplus", .softplus, "log(1 + exp(x)), elementwise, computed stably"),
-        unary("sin", .sin, "sine, elementwise"),
-        unary("cos", .cos, "cosine, elementwise"),
-        unary("floor", .floor, "largest whole number not above x, elementwise (no gradient)"),
+    /// The builtins that apply one `UnaryOperation`, by name.
+    static let unaryOperations: [String: UnaryOperation] = Dictionary(
+        uniqueKeysWithValues: unaryFunctions.map { ($0.name, $0.operation) })
+
+    private static let unaryFunctions: [(name: String, operation: UnaryOperation, summary: String)] = [
+        ("exp", .exp, "e to the power x, elementwise"),
+        ("log", .log, "natural logarithm, elementwise (nan below 0, -inf at 0, as NumPy)"),
+        ("sqrt", .sqrt, "square root, elementwise"),
+        ("abs", .abs, "absolute value, elementwise (gradient 0 at 0)"),
+        ("sign", .sign, "-1, 0 or 1, elementwise (no gradient)"),
+        ("tanh", .tanh, "hyperbolic tangent, elementwise"),
+        ("sigmoid", .sigmoid, "1 / (1 + exp(-x)), elementwise"),
+        ("relu", .relu, "max(x, 0), elementwise (gradient 0 at 0)"),
+        ("softplus", .softplus, "log(1 + exp(x)), elementwise, computed stably"),
+        ("sin", .sin, "sine, elementwise"),
+        ("cos", .cos, "cosine, elementwise"),
+        ("floor", .floor, "largest whole number not above x, elementwise (no gradient)"),
+    ]
+
+    static let all: [Builtin] = unaryFunctions.map { unary($0.name, $0.operation, $0.summary) } + [
         Builtin("softmax", [.required("x"), .optional("axis", "-1")], "exp(x) normalised to sum to 1 along axis") { call in
             .tensor(try call.tape.softmax(try call.tensor("x"), axis: try call.axis() ?? -1))
         },

@@ -18,7 +18,7 @@ extension Interpreter {
         }
         for name in plan.parameters {
             if case .tensor(let value)? = globals.values[name], value.value.count <= TrainingHistory.maxRecordedParameterSize {
-                history.parameters[name, default: []].append(value.value)
+                history.parameters[name, default: ParameterTrajectory()].append(value.value)
             }
         }
         lastHistory = history
@@ -36,7 +36,7 @@ extension Interpreter {
         history.lossName = lossName
         for name in parameters {
             if case .tensor(let value)? = globals.values[name], value.value.count <= TrainingHistory.maxRecordedParameterSize {
-                history.parameters[name] = [value.value]
+                history.parameters[name] = ParameterTrajectory(value.value)
             }
         }
         return history

@@ -65,14 +65,28 @@ extension Interpreter {
         history.lossName = plan.loss.name.text
         if measuringFullLoss { history.fullLoss = [startLoss] }
         recordParameters(plan, into: &history)
+        let interrupted: Bool
+        if compilesTraining, let scalar = ScalarTraining(plan, interpreter: self) {
+            interrupted = try scalar.run(
+                count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss, in: self)
+        } else {
+            interrupted = try runTreeSteps(plan, count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss)
+        }
+        let endLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
+        return TrainingOutcome(
+            stepsTaken: history.loss.count, startLoss: startLoss, endLoss: endLoss, interrupted: interrupted)
+    }
+
+    /// The steps of `runSteps` for runs that are not all single numbers: the loss and rules
+    /// compiled to closures where they can be, the tree walker elsewhere.
+    private func runTreeSteps(
+        _ plan: TrainingPlan, count: Int, totalSteps: Int, history: inout TrainingHistory, measuringFullLoss: Bool
+    ) throws -> Bool {
+        let instance = plan.instance
         var lastGood = snapshot(plan)
-        var interrupted = false
         let compiled = compilesTraining ? CompiledTraining(plan, interpreter: self) : nil
         for index in 0..<count {
-            if cancellation.isCancelled {
-                interrupted = true
-                break
-            }
+            if cancellation.isCancelled { return true }
             let beforeStep = snapshot(plan)
             let rows = instance.sampler?.nextRows(rowCount: plan.rowCount) ?? nil
             let batchLoss = try takeStep(plan, rows: rows, totalSteps: totalSteps, history: &history, compiled: compiled)
@@ -88,9 +102,7 @@ extension Interpreter {
             }
             progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
         }
-        let endLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
-        return TrainingOutcome(
-            stepsTaken: history.loss.count, startLoss: startLoss, endLoss: endLoss, interrupted: interrupted)
+        return false
     }
 
     /// One step: the batch loss and gradients, then the rule for every param. Returns the
@@ -132,11 +144,11 @@ extension Interpreter {
             guard case .tensor(let value)? = globals.values[name],
                 value.value.count <= TrainingHistory.maxRecordedParameterSize
             else { continue }
-            history.parameters[name, default: []].append(value.value)
+            history.parameters[name, default: ParameterTrajectory()].append(value.value)
         }
     }
 
-    private func divergence(_ plan: TrainingPlan, loss: Double, stepIndex: Int, count: Int) -> Diagnostic {
+    func divergence(_ plan: TrainingPlan, loss: Double, stepIndex: Int, count: Int) -> Diagnostic {
         var notes: [String] = []
         if let lr = plan.instance.hyperParameter("lr") {
             notes.append("hint: try a smaller lr (lr is \(TensorFormatter().format(lr)))")

@@ -16,7 +16,7 @@ public struct TrainingHistory: Sendable {
     /// Scalar locals and states of the rule by name; `nil` where a step did not set it.
     public var series: [String: [Double?]] = [:]
     /// The values of small params: the start, then after each step.
-    public var parameters: [String: [Tensor]] = [:]
+    public var parameters: [String: ParameterTrajectory] = [:]
     /// The loss the run trained, for `plot path`.
     public var lossName: String?
     /// The names of the params trained, in order.
@@ -40,6 +40,19 @@ public struct TrainingHistory: Sendable {
         }
     }
 
+    /// Records a scalar for each of a run of steps, `values[k]` at step `firstStep + k`,
+    /// as `record` would one at a time.
+    mutating func record(_ name: String, steps values: [Double], from firstStep: Int) {
+        guard !values.isEmpty else { return }
+        var column = series.removeValue(forKey: name) ?? []
+        if column.count < firstStep { column.append(contentsOf: repeatElement(nil, count: firstStep - column.count)) }
+        for (offset, value) in values.enumerated() {
+            let step = firstStep + offset
+            if step < column.count { column[step] = value } else { column.append(value) }
+        }
+        series[name] = column
+    }
+
     /// A recorded series by name (`loss` included), padded to the number of steps.
     public func values(named name: String) -> [Double?]? {
         if name == "loss" { return loss.map { $0 } }
@@ -55,6 +68,6 @@ public struct TrainingHistory: Sendable {
         loss = Array(loss.prefix(stepCount))
         fullLoss = Array(fullLoss.prefix(stepCount + 1))
         series = series.mapValues { Array($0.prefix(stepCount)) }
-        parameters = parameters.mapValues { Array($0.prefix(stepCount + 1)) }
+        for name in parameters.keys { parameters[name]?.truncate(to: stepCount + 1) }
     }
 }

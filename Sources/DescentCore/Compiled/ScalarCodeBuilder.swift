@@ -1,0 +1,167 @@
+import DescentSyntax
+import DescentTensor
+
+/// Turns expressions whose every value is a single number into `ScalarCode`, or answers
+/// `nil` when one is not: a tensor with an axis, a matrix product, indexing, a builtin
+/// other than the one-number functions, a function with a block body or recursion.
+///
+/// Registers hold what the tree walker would hold in rank-0 tensors; evaluation order,
+/// operations and backward rules are the tape's, so the bits are the same.
+final class ScalarCodeBuilder {
+    private let interpreter: Interpreter
+    /// Each register's value before the code runs: constants keep it, the rest are written.
+    private(set) var initialValues: [Double] = []
+    /// Whether each register depends on a param of the loss, so gradients flow into it.
+    private(set) var traced: [Bool] = []
+    /// Where instructions go; a rule swaps in one list per `state` line and one for its body.
+    var code = ScalarCode()
+    /// Names read from registers: a rule's names, an inlined function's parameters.
+    var names: [String: Int] = [:]
+    /// Globals read from registers because they change between steps (a loss's params).
+    var globalNames: [String: Int] = [:]
+    /// Globals that change during a run but have no register (params, in a rule).
+    let changingGlobals: Set<String>
+    /// The deepest nesting of inlined calls, which the call-depth limit must allow.
+    private(set) var deepestInlining = 0
+    private var inlining: [String] = []
+
+    init(interpreter: Interpreter, changingGlobals: Set<String>) {
+        self.interpreter = interpreter
+        self.changingGlobals = changingGlobals
+    }
+
+    /// A new register.
+    func register(_ initialValue: Double = 0, traced isTraced: Bool = false) -> Int {
+        initialValues.append(initialValue)
+        traced.append(isTraced)
+        return initialValues.count - 1
+    }
+
+    /// Emits code computing `expression`; returns the register holding its value.
+    func emit(_ expression: Expr) -> Int? {
+        switch expression.kind {
+        case .number(let number):
+            return register(number)
+        case .identifier(let name):
+            return emitName(name)
+        case .unary(let op, let operand):
+            guard let operand = emit(operand) else { return nil }
+            switch op {
+            case .negate: return emit(.unary(.negate), operand)
+            case .plus: return operand
+            case .not: return emit(.unary(.logicalNot), operand)
+            }
+        case .binary(let op, let left, let right, _):
+            guard let operation = Self.elementwiseOperation(op), let left = emit(left), let right = emit(right) else {
+                return nil
+            }
+            return emit(.binary(operation), left, right)
+        case .call(let callee, let arguments):
+            return emitCall(callee, arguments)
+        case .string, .list, .index, .attribute:
+            return nil
+        }
+    }
+
+    private func emit(_ operation: ScalarInstruction.Operation, _ left: Int, _ right: Int = 0) -> Int {
+        let isTraced: Bool
+        switch operation {
+        case .binary(let elementwise): isTraced = elementwise.isDifferentiable && (traced[left] || traced[right])
+        case .unary(let unary): isTraced = unary.isDifferentiable && traced[left]
+        case .copy: isTraced = traced[left]
+        }
+        let result = register(traced: isTraced)
+        code.instructions.append(ScalarInstruction(operation: operation, result: result, left: left, right: right))
+        return result
+    }
+
+    private func emitName(_ name: String) -> Int? {
+        if let register = names[name] ?? globalNames[name] { return register }
+        guard !changingGlobals.contains(name), case .tensor(let tensor)? = interpreter.globals.lookup(name),
+            tensor.value.rank == 0
+        else { return nil }
+        return register(tensor.value.scalars[0])
+    }
+
+    private func emitCall(_ callee: Expr, _ arguments: [Argument]) -> Int? {
+        guard case .identifier(let name) = callee.kind, names[name] == nil, globalNames[name] == nil,
+            !changingGlobals.contains(name)
+        else { return nil }
+        switch interpreter.globals.lookup(name) {
+        case .builtin(let builtin)?:
+            guard arguments.count == 1, arguments[0].label == nil || arguments[0].label == "x",
+                let argument = emit(arguments[0].value)
+            else { return nil }
+            if let operation = MathBuiltins.unaryOperations[builtin.name] { return emit(.unary(operation), argument) }
+            // The state initialisers of the prelude's optimizers: a number's shape has no axes.
+            if builtin.name == "zeros_like" { return register(0) }
+            if builtin.name == "ones_like" { return register(1) }
+            return nil
+        case .function(let function)?:
+            return emitInlined(function, arguments)
+        default:
+            return nil
+        }
+    }
+
+    /// A user function's body, with its parameters naming the arguments' registers; it
+    /// sees the globals but not the caller's names, as a call's scope does.
+    private func emitInlined(_ function: FunctionDefinition, _ arguments: [Argument]) -> Int? {
+        guard case .expression(let body) = function.declaration.body, !inlining.contains(function.name) else { return nil }
+        let parameters = function.declaration.parameters.map(\.name.text)
+        var given: [String: Int] = [:]
+        var nextPositional = 0
+        for argument in arguments {
+            guard let value = emit(argument.value) else { return nil }
+            let name: String
+            if let label = argument.label {
+                name = label
+            } else {
+                guard nextPositional < parameters.count else { return nil }
+                name = parameters[nextPositional]
+                nextPositional += 1
+            }
+            guard parameters.contains(name), given[name] == nil else { return nil }
+            given[name] = value
+        }
+        let callerNames = names
+        defer {
+            names = callerNames
+            inlining.removeLast()
+        }
+        names = [:]
+        inlining.append(function.name)
+        deepestInlining = max(deepestInlining, inlining.count)
+        // Parameters bind in order; a default sees the parameters bound before it.
+        for parameter in function.declaration.parameters {
+            if let value = given[parameter.name.text] {
+                names[parameter.name.text] = value
+            } else {
+                guard let defaultValue = parameter.defaultValue, let value = emit(defaultValue) else { return nil }
+                names[parameter.name.text] = value
+            }
+        }
+        return emit(body)
+    }
+
+    /// The elementwise operation `Interpreter.applyBinary` runs for `op`; `nil` for `@`.
+    private static func elementwiseOperation(_ op: BinaryOperator) -> ElementwiseOperation? {
+        switch op {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .modulo: .modulo
+        case .power: .power
+        case .matmul: nil
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .and: .and
+        case .or: .or
+        }
+    }
+}

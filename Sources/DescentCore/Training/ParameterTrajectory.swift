@@ -1,0 +1,49 @@
+import DescentTensor
+
+/// The values one param took over a run, one point per step, stored flat: a long run of
+/// a scalar param costs 8 bytes a step, not a tensor each.
+public struct ParameterTrajectory: Sendable, Equatable {
+    /// The elements of every point, or `nil` once points of different sizes were recorded
+    /// (the param was reassigned with another shape between `step`s).
+    public private(set) var elementCount: Int?
+    /// How many points were recorded.
+    public private(set) var count = 0
+    /// The points' elements, point after point.
+    public private(set) var values: [Double] = []
+
+    /// A trajectory starting at `start`.
+    init(_ start: Tensor) {
+        elementCount = start.count
+        append(start)
+    }
+
+    init() {}
+
+    /// Adds the param's value after one more step.
+    mutating func append(_ point: Tensor) {
+        if count > 0, elementCount != point.count { elementCount = nil }
+        if count == 0 { elementCount = point.count }
+        count += 1
+        if elementCount != nil { values += point.scalars }
+    }
+
+    /// Adds one point per number, for a scalar param.
+    mutating func append(scalars: [Double]) {
+        if count > 0, elementCount != 1 { elementCount = nil }
+        if count == 0 { elementCount = 1 }
+        count += scalars.count
+        if elementCount != nil { values += scalars }
+    }
+
+    /// Keeps the first `pointCount` points.
+    mutating func truncate(to pointCount: Int) {
+        guard pointCount < count else { return }
+        count = pointCount
+        if let elementCount { values.removeLast(values.count - pointCount * elementCount) }
+    }
+
+    /// Element `element` of point `index`; the trajectory's points all have `elementCount` elements.
+    public func value(at index: Int, element: Int) -> Double {
+        values[index * (elementCount ?? 0) + element]
+    }
+}
