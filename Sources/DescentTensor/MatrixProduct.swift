@@ -101,7 +101,8 @@ enum MatrixProduct {
 /// Each term is added with a fused multiply-add, so results may differ from the portable
 /// kernels (and from NumPy) in the last bits. Each output element's sum runs in an order
 /// fixed by the shapes: one chain over k in increasing order for the packed and row
-/// kernels, eight lanes over k added in a fixed tree for dot products of contiguous rows.
+/// kernels, eight lanes over k added in a fixed tree for dot products of contiguous rows,
+/// two chains over fixed halves of k for a vector times a matrix of 4096 rows or more.
 /// Threads split the output into fixed parts and never share a sum.
 enum FusedKernels {
     static let isAvailable = descent_has_avx2_fma()
@@ -142,6 +143,10 @@ enum FusedKernels {
             // The matrix's columns are contiguous: the output is the vector times the
             // stored (row-major) matrix, built from its rows.
             let stored = matrix.transposed
+            if inner >= splitInnerThreshold {
+                vectorTimesTallMatrix(vector, vectorStride: vectorStride, stored, inner: inner, columns: rows, into: output)
+                return
+            }
             parallelChunks(count: rows, costPerItem: inner, granularity: 4) { columnRange in
                 descent_row_products_accumulate_avx2(
                     1, inner, columnRange.count, vector, 0, vectorStride, stored.base + columnRange.lowerBound, stored.rowStride,
@@ -153,6 +158,35 @@ enum FusedKernels {
                 matrix, StridedMatrix(base: vector, rowStride: vectorStride, columnStride: 1), rows: rows, inner: inner, columns: 1,
                 into: OutputMatrix(base: output, rowStride: 1)
             )
+        }
+    }
+
+    /// From this many rows on, a vector times a matrix (`rᵀ X`, the gradient `Xᵀ r`) sums
+    /// the two halves of the rows separately.
+    private static let splitInnerThreshold = 4096
+
+    /// `output[j] += Σₖ vector[k * vectorStride] · matrix[k * matrix.rowStride + j]` for a
+    /// matrix with many rows: each half of the rows (split at a multiple of 4 fixed by
+    /// `inner` alone) is summed as one chain, the second into scratch, and the two sums are
+    /// added. The halves can run on two threads, each streaming its own contiguous half of
+    /// the matrix; run on one thread they give the same bits.
+    private static func vectorTimesTallMatrix(
+        _ vector: UnsafePointer<Double>, vectorStride: Int, _ matrix: StridedMatrix, inner: Int, columns: Int,
+        into output: UnsafeMutablePointer<Double>
+    ) {
+        let half = inner / 8 * 4
+        ScratchBuffers.shared.withBuffer(count: columns) { secondHalf in
+            secondHalf.initialize(repeating: 0, count: columns)
+            parallelChunks(count: 2, costPerItem: MatrixProduct.saturatingProduct(half, columns)) { parts in
+                for part in parts {
+                    let start = part == 0 ? 0 : half
+                    descent_row_products_accumulate_avx2(
+                        1, part == 0 ? half : inner - half, columns, vector + start * vectorStride, 0, vectorStride,
+                        matrix.base + start * matrix.rowStride, matrix.rowStride, part == 0 ? output : secondHalf, 0
+                    )
+                }
+            }
+            for column in 0..<columns { output[column] += secondHalf[column] }
         }
     }
 

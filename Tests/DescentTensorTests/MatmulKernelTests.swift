@@ -11,12 +11,13 @@ import Testing
 @Suite struct MatmulKernelTests {
     /// Extents around the register tiles (4 × 4 portable, 6 × 8 fused), the packed blocks
     /// (48 / 144 rows, 256 inner, 256 columns), the vector kernels' groups of 4 rows and 8
-    /// terms, the row kernel's passes of 48 columns, and the size at which a second thread joins.
+    /// terms, the row kernel's passes of 48 columns, the split of 4096 rows and more in a vector
+    /// times a matrix, and the size at which a second thread joins.
     @Test(arguments: [
         (1, 1, 1), (1, 7, 5), (5, 7, 1), (1, 300, 1), (3, 2, 64), (2, 1024, 64), (5, 7, 9), (4, 4, 4),
         (6, 8, 8), (7, 9, 13), (13, 17, 9), (17, 3, 65), (33, 65, 17), (65, 129, 7), (97, 300, 130),
         (50, 257, 263), (145, 257, 257), (511, 9, 513), (513, 33, 17), (9, 511, 13), (129, 13, 129),
-        (10_000, 100, 1), (1, 100, 10_000), (1024, 1, 64), (1024, 64, 1), (1, 513, 1), (3, 129, 1), (1, 129, 53),
+        (10_000, 100, 1), (1, 100, 10_000), (1024, 1, 64), (1024, 64, 1), (1, 513, 1), (3, 129, 1), (1, 129, 53), (1, 4099, 3), (3, 4099, 1), (1, 4097, 65),
     ])
     func everyTranspositionMatchesTripleLoop(extents: (Int, Int, Int)) throws {
         let (rows, inner, columns) = extents
