@@ -65,19 +65,20 @@ DESCENT_AVX2 static ALWAYS_INLINE __m256d exp_lanes(__m256d y) {
     __m256d r, reductionError;
     two_sum(reducedHigh, correction, &r, &reductionError);
 
-    __m256d p = _mm256_set1_pd(1.0 / 6227020800.0);
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 479001600.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 39916800.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 3628800.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 362880.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 40320.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 5040.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 720.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 120.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 24.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(1.0 / 6.0));
-    p = _mm256_fmadd_pd(p, r, _mm256_set1_pd(0.5));
+    // Estrin's scheme: a dependency chain of five steps instead of Horner's twelve, so
+    // consecutive vectors overlap in the pipeline.
     __m256d square = _mm256_mul_pd(r, r);
+    __m256d fourth = _mm256_mul_pd(square, square);
+    __m256d c01 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 6.0), r, _mm256_set1_pd(0.5));
+    __m256d c23 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 120.0), r, _mm256_set1_pd(1.0 / 24.0));
+    __m256d c45 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 5040.0), r, _mm256_set1_pd(1.0 / 720.0));
+    __m256d c67 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 362880.0), r, _mm256_set1_pd(1.0 / 40320.0));
+    __m256d c89 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 39916800.0), r, _mm256_set1_pd(1.0 / 3628800.0));
+    __m256d c1011 = _mm256_fmadd_pd(_mm256_set1_pd(1.0 / 6227020800.0), r, _mm256_set1_pd(1.0 / 479001600.0));
+    __m256d c03 = _mm256_fmadd_pd(c23, square, c01);
+    __m256d c47 = _mm256_fmadd_pd(c67, square, c45);
+    __m256d c811 = _mm256_fmadd_pd(c1011, square, c89);
+    __m256d p = _mm256_fmadd_pd(_mm256_fmadd_pd(c811, fourth, c47), fourth, c03);
 
     __m256d high, low;
     fast_two_sum(_mm256_set1_pd(1.0), r, &high, &low);
@@ -108,34 +109,28 @@ static const double TANH_SATURATION = 22.0;
 
 /// tanh(a) = a + a·a²·P(a²)/Q(a²) for 0 <= a < 0.625 (Cephes' minimax coefficients): the
 /// correction is under an eighth of a, so its rounding errors shrink before they reach
-/// the result.
-DESCENT_AVX2 static ALWAYS_INLINE __m256d tanh_rational(__m256d a) {
+/// the result. Returns a·a²·P(a²) in `*scaledNumerator` and Q(a²) in `*denominator`.
+DESCENT_AVX2 static ALWAYS_INLINE void tanh_rational_terms(__m256d a, __m256d *scaledNumerator, __m256d *denominator) {
     __m256d z = _mm256_mul_pd(a, a);
     __m256d numerator = _mm256_set1_pd(-9.64399179425052238628E-1);
     numerator = _mm256_fmadd_pd(numerator, z, _mm256_set1_pd(-9.92877231001918586564E1));
     numerator = _mm256_fmadd_pd(numerator, z, _mm256_set1_pd(-1.61468768441708447952E3));
-    __m256d denominator = _mm256_add_pd(z, _mm256_set1_pd(1.12811678491632931402E2));
-    denominator = _mm256_fmadd_pd(denominator, z, _mm256_set1_pd(2.23548839060100448583E3));
-    denominator = _mm256_fmadd_pd(denominator, z, _mm256_set1_pd(4.84406305325125486048E3));
-    __m256d ratio = _mm256_div_pd(numerator, denominator);
-    return _mm256_fmadd_pd(_mm256_mul_pd(a, z), ratio, a);
+    __m256d q = _mm256_add_pd(z, _mm256_set1_pd(1.12811678491632931402E2));
+    q = _mm256_fmadd_pd(q, z, _mm256_set1_pd(2.23548839060100448583E3));
+    *denominator = _mm256_fmadd_pd(q, z, _mm256_set1_pd(4.84406305325125486048E3));
+    *scaledNumerator = _mm256_mul_pd(_mm256_mul_pd(a, z), numerator);
 }
 
 /// tanh(a) = 1 - 2/(exp(2a) + 1) for a >= 0.625, with the sum, the quotient and the
 /// difference carried to double length: only exp's error (damped, since the result moves
-/// less than exp does) and the final rounding remain.
-DESCENT_AVX2 static ALWAYS_INLINE __m256d tanh_from_exp(__m256d a) {
-    __m256d power = exp_lanes(_mm256_add_pd(a, a));
+/// less than exp does) and the final rounding remain. `reciprocal` is RN(1/sumHigh).
+DESCENT_AVX2 static ALWAYS_INLINE __m256d tanh_from_exp(__m256d sumHigh, __m256d sumLow, __m256d reciprocal) {
     const __m256d one = _mm256_set1_pd(1.0);
     const __m256d two = _mm256_set1_pd(2.0);
-    __m256d sumHigh, sumLow;
-    fast_two_sum(power, one, &sumHigh, &sumLow);
-    // One division: 2·RN(1/s) is RN(2/s), and the small correction needs no more than
-    // the reciprocal's precision.
-    __m256d reciprocal = _mm256_div_pd(one, sumHigh);
+    // 2·RN(1/s) is RN(2/s); the small correction needs no more than the reciprocal's
+    // precision. two - quotient·sumHigh is exact with one fused rounding; the low term of
+    // the sum then enters the remainder.
     __m256d quotient = _mm256_add_pd(reciprocal, reciprocal);
-    // two - quotient·sumHigh is exact with one fused rounding; the low term of the sum
-    // then enters the remainder.
     __m256d remainder = _mm256_fnmadd_pd(quotient, sumHigh, two);
     remainder = _mm256_fnmadd_pd(quotient, sumLow, remainder);
     __m256d quotientLow = _mm256_mul_pd(remainder, reciprocal);
@@ -144,16 +139,26 @@ DESCENT_AVX2 static ALWAYS_INLINE __m256d tanh_from_exp(__m256d a) {
     return _mm256_add_pd(differenceHigh, _mm256_sub_pd(differenceLow, quotientLow));
 }
 
+/// Both formulas for every lane, sharing one division: each lane divides by the
+/// denominator of the formula it keeps.
 DESCENT_AVX2 static ALWAYS_INLINE __m256d tanh_vector(__m256d x) {
     const __m256d signBit = _mm256_set1_pd(-0.0);
+    const __m256d limit = _mm256_set1_pd(TANH_RATIONAL_LIMIT);
     __m256d magnitude = _mm256_andnot_pd(signBit, x);
+    __m256d isSmall = _mm256_cmp_pd(magnitude, limit, _CMP_LT_OQ);
     // min returns its second operand for NaN, so NaN lanes compute tanh(22) harmlessly.
     __m256d saturated = _mm256_min_pd(magnitude, _mm256_set1_pd(TANH_SATURATION));
-    __m256d large = tanh_from_exp(_mm256_max_pd(saturated, _mm256_set1_pd(TANH_RATIONAL_LIMIT)));
-    __m256d small = tanh_rational(_mm256_min_pd(saturated, _mm256_set1_pd(TANH_RATIONAL_LIMIT)));
-    __m256d isSmall = _mm256_cmp_pd(magnitude, _mm256_set1_pd(TANH_RATIONAL_LIMIT), _CMP_LT_OQ);
-    __m256d unsigned_result = _mm256_blendv_pd(large, small, isSmall);
-    return propagate_nan(x, _mm256_or_pd(unsigned_result, _mm256_and_pd(x, signBit)));
+    __m256d small = _mm256_min_pd(saturated, limit);
+    __m256d scaledNumerator, rationalDenominator;
+    tanh_rational_terms(small, &scaledNumerator, &rationalDenominator);
+    __m256d power = exp_lanes(_mm256_mul_pd(_mm256_max_pd(saturated, limit), _mm256_set1_pd(2.0)));
+    __m256d sumHigh, sumLow;
+    fast_two_sum(power, _mm256_set1_pd(1.0), &sumHigh, &sumLow);
+    __m256d reciprocal = _mm256_div_pd(_mm256_set1_pd(1.0), _mm256_blendv_pd(sumHigh, rationalDenominator, isSmall));
+    __m256d rational = _mm256_fmadd_pd(scaledNumerator, reciprocal, small);
+    __m256d large = tanh_from_exp(sumHigh, sumLow, reciprocal);
+    __m256d unsignedResult = _mm256_blendv_pd(large, rational, isSmall);
+    return propagate_nan(x, _mm256_or_pd(unsignedResult, _mm256_and_pd(x, signBit)));
 }
 
 /// 1/(1 + e) for x >= 0 and e/(1 + e) below, with e = exp(-|x|) <= 1 so nothing
@@ -176,11 +181,18 @@ DESCENT_AVX2 static ALWAYS_INLINE __m256d sigmoid_vector(__m256d x) {
     return propagate_nan(x, result);
 }
 
-/// Applies `FUNCTION` to `count` doubles, four at a time; the last one to three go through
-/// a zero-padded vector so they get exactly the bits a full vector would give them.
+/// Applies `FUNCTION` to `count` doubles, two independent vectors at a time so their
+/// latencies overlap; the last one to three go through a zero-padded vector so they get
+/// exactly the bits a full vector would give them.
 #define DEFINE_ELEMENTWISE_KERNEL(NAME, FUNCTION)                                          \
     DESCENT_AVX2 void NAME(const double *input, double *output, ptrdiff_t count) {       \
         ptrdiff_t index = 0;                                                             \
+        for (; index + 8 <= count; index += 8) {                                         \
+            __m256d first = FUNCTION(_mm256_loadu_pd(input + index));                    \
+            __m256d second = FUNCTION(_mm256_loadu_pd(input + index + 4));               \
+            _mm256_storeu_pd(output + index, first);                                     \
+            _mm256_storeu_pd(output + index + 4, second);                                \
+        }                                                                                \
         for (; index + 4 <= count; index += 4) {                                         \
             _mm256_storeu_pd(output + index, FUNCTION(_mm256_loadu_pd(input + index)));  \
         }                                                                                \
