@@ -105,6 +105,7 @@ enum MatrixProduct {
 /// two chains over fixed halves of k for a vector times a matrix of 4096 rows or more.
 /// Threads split the output into fixed parts and never share a sum.
 enum FusedKernels {
+    /// Whether this processor runs AVX2 and FMA, checked once.
     static let isAvailable = descent_has_avx2_fma()
 
     /// The packed product's register tile. With fewer rows, a shorter inner extent than a
@@ -113,6 +114,7 @@ enum FusedKernels {
     private static let tileRows = 6
     private static let tileColumns = 8
 
+    /// Adds `left @ right` into `output`, as `MatrixProduct.accumulate` (extents all positive).
     static func accumulate(
         _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, inner: Int, columns: Int, into output: OutputMatrix
     ) {
