@@ -7,7 +7,12 @@ extension Tape {
         guard operation.isDifferentiable, isTraced(a) else { return Var(value) }
         let x = a.value
         return record(value, inputs: [a]) { g in
-            [zipGradient(g, x, value) { g, x, y in g * operation.derivative(x, y) }]
+            // tanh and sigmoid, the layers of a network, have fused kernels with the same bits.
+            switch operation {
+            case .tanh: [Tensor.tanhGradient(g, output: value)]
+            case .sigmoid: [Tensor.sigmoidGradient(g, output: value)]
+            default: [zipGradient(g, x, value) { g, x, y in g * operation.derivative(x, y) }]
+            }
         }
     }
 }
