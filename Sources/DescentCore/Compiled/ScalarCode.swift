@@ -3,6 +3,11 @@ import DescentTensor
 /// One operation of scalar code: registers hold single numbers.
 struct ScalarInstruction {
     enum Operation {
+        // The arithmetic of most losses and rules, run without a call: IEEE operations,
+        // the same bits as `ElementwiseOperation.apply`.
+        case add, subtract, multiply, divide
+        /// `left ^ 2` where the exponent is the literal 2: `left * left`, as `elementwise` does.
+        case square
         case binary(ElementwiseOperation)
         case unary(UnaryOperation)
         /// `result = left`.
@@ -19,6 +24,16 @@ struct ScalarInstruction {
 /// from the gradient of its result, stored or added into the input's adjoint.
 struct ScalarGradientInstruction {
     enum Rule {
+        /// The gradient passes unchanged (`a + b`, the left of `a - b`).
+        case identity
+        /// The right of `a - b`.
+        case negated
+        /// The left of `a * b`: `g * b`.
+        case timesRight
+        /// The right of `a * b`: `g * a`.
+        case timesLeft
+        /// The left of `a ^ 2` with the literal 2: `g * 2 * a`, the power rule's bits.
+        case squareLeft
         case unary(UnaryOperation)
         case left(ElementwiseOperation)
         case right(ElementwiseOperation)
@@ -42,14 +57,18 @@ struct ScalarCode {
     func run(_ registers: UnsafeMutablePointer<Double>) {
         for instruction in instructions {
             let left = registers[instruction.left]
+            let result: Double
             switch instruction.operation {
-            case .binary(let operation):
-                registers[instruction.result] = operation.apply(left, registers[instruction.right])
-            case .unary(let operation):
-                registers[instruction.result] = operation.apply(left)
-            case .copy:
-                registers[instruction.result] = left
+            case .add: result = left + registers[instruction.right]
+            case .subtract: result = left - registers[instruction.right]
+            case .multiply: result = left * registers[instruction.right]
+            case .divide: result = left / registers[instruction.right]
+            case .square: result = left * left
+            case .binary(let operation): result = operation.apply(left, registers[instruction.right])
+            case .unary(let operation): result = operation.apply(left)
+            case .copy: result = left
             }
+            registers[instruction.result] = result
         }
     }
 }
@@ -65,6 +84,11 @@ struct ScalarGradientCode {
             let (x, y, value) = (registers[instruction.left], registers[instruction.right], registers[instruction.result])
             let share: Double
             switch instruction.rule {
+            case .identity: share = g
+            case .negated: share = -g
+            case .timesRight: share = g * y
+            case .timesLeft: share = g * x
+            case .squareLeft: share = g * 2 * x
             case .unary(let operation): share = g * operation.derivative(x, value)
             case .left(let operation): share = operation.leftGradient(g, x, y, value)
             case .right(let operation): share = operation.rightGradient(g, x, y, value)

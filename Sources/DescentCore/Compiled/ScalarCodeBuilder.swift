@@ -21,6 +21,8 @@ final class ScalarCodeBuilder {
     var globalNames: [String: Int] = [:]
     /// Globals that change during a run but have no register (params, in a rule).
     let changingGlobals: Set<String>
+    /// Registers holding a number written in the source, by value; nothing writes them.
+    private(set) var literals: [Int: Double] = [:]
     /// The deepest nesting of inlined calls, which the call-depth limit must allow.
     private(set) var deepestInlining = 0
     private var inlining: [String] = []
@@ -41,7 +43,9 @@ final class ScalarCodeBuilder {
     func emit(_ expression: Expr) -> Int? {
         switch expression.kind {
         case .number(let number):
-            return register(number)
+            let literal = register(number)
+            literals[literal] = number
+            return literal
         case .identifier(let name):
             return emitName(name)
         case .unary(let op, let operand):
@@ -55,7 +59,7 @@ final class ScalarCodeBuilder {
             guard let operation = Self.elementwiseOperation(op), let left = emit(left), let right = emit(right) else {
                 return nil
             }
-            return emit(.binary(operation), left, right)
+            return emit(Self.instruction(for: operation, right: literals[right]), left, right)
         case .call(let callee, let arguments):
             return emitCall(callee, arguments)
         case .string, .list, .index, .attribute:
@@ -66,6 +70,7 @@ final class ScalarCodeBuilder {
     private func emit(_ operation: ScalarInstruction.Operation, _ left: Int, _ right: Int = 0) -> Int {
         let isTraced: Bool
         switch operation {
+        case .add, .subtract, .multiply, .divide, .square: isTraced = traced[left] || traced[right]
         case .binary(let elementwise): isTraced = elementwise.isDifferentiable && (traced[left] || traced[right])
         case .unary(let unary): isTraced = unary.isDifferentiable && traced[left]
         case .copy: isTraced = traced[left]
@@ -142,6 +147,19 @@ final class ScalarCodeBuilder {
             }
         }
         return emit(body)
+    }
+
+    /// The instruction for `operation`, a dedicated one for the common arithmetic;
+    /// `right` is the right operand's value when it is a literal.
+    private static func instruction(for operation: ElementwiseOperation, right: Double?) -> ScalarInstruction.Operation {
+        switch operation {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .power where right == 2: .square
+        default: .binary(operation)
+        }
     }
 
     /// The elementwise operation `Interpreter.applyBinary` runs for `op`; `nil` for `@`.

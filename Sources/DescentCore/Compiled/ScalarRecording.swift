@@ -10,11 +10,21 @@ struct ScalarRecording {
     private let parameters: [(name: String, register: Int)]
     private var parameterValues: [[Double]]
 
-    init(series: [(name: String, register: Int)], parameters: [(name: String, register: Int)], firstStep: Int) {
+    /// The most steps room is made for up front; a longer run grows as it goes.
+    static let reservedSteps = 1 << 20
+
+    /// Ready for `steps` steps, so noting one never grows an array.
+    init(series: [(name: String, register: Int)], parameters: [(name: String, register: Int)], firstStep: Int, steps: Int) {
         self.series = series
         self.parameters = parameters
-        seriesValues = [[Double]](repeating: [], count: series.count)
-        parameterValues = [[Double]](repeating: [], count: parameters.count)
+        let capacity = min(steps, Self.reservedSteps)
+        func column() -> [Double] {
+            var values: [Double] = []
+            values.reserveCapacity(capacity)
+            return values
+        }
+        seriesValues = series.map { _ in column() }
+        parameterValues = parameters.map { _ in column() }
         self.firstStep = firstStep
     }
 

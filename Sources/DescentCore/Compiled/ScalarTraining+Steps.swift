@@ -24,13 +24,15 @@ extension ScalarTraining {
         count: Int, totalSteps: Int, history: inout TrainingHistory, measuringFullLoss: Bool, in interpreter: Interpreter
     ) throws -> Bool {
         let instance = plan.instance
+        history.loss.reserveCapacity(history.loss.count + min(count, ScalarRecording.reservedSteps))
         var state = ScalarRunState(
             initialized: statesAtStart, anyUninitialized: statesAtStart.contains { $0.contains(false) },
             beforeStep: checkpoints.0, lastGood: checkpoints.1,
             initializedBeforeStep: statesAtStart, initializedLastGood: statesAtStart,
             stepsTakenBeforeStep: instance.stepsTaken, stepsTakenLastGood: instance.stepsTaken)
         var recording = ScalarRecording(
-            series: series, parameters: parameters.map { ($0.name, $0.register) }, firstStep: history.loss.count)
+            series: series, parameters: parameters.map { ($0.name, $0.register) }, firstStep: history.loss.count,
+            steps: count)
         defer {
             recording.flush(into: &history)
             store(initialized: state.initialized, into: interpreter)

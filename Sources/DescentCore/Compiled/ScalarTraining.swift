@@ -114,16 +114,31 @@ final class ScalarTraining {
             hasAdjoint.insert(target)
         }
         for instruction in code.instructions.reversed() where traced[instruction.result] && hasAdjoint.contains(instruction.result) {
-            switch instruction.operation {
-            case .unary(let operation):
+            if case .unary(let operation) = instruction.operation {
                 give(instruction.left, .unary(operation), from: instruction)
-            case .binary(let operation):
-                if traced[instruction.left] { give(instruction.left, .left(operation), from: instruction) }
-                if traced[instruction.right] { give(instruction.right, .right(operation), from: instruction) }
-            case .copy:
-                break
+                continue
             }
+            let (left, right) = gradientRules(of: instruction.operation)
+            if traced[instruction.left], let left { give(instruction.left, left, from: instruction) }
+            if traced[instruction.right], let right { give(instruction.right, right, from: instruction) }
         }
         return (gradientCode, hasAdjoint)
+    }
+
+    /// The backward rules of a binary instruction's two inputs: dedicated ones where the
+    /// instruction is, `ElementwiseOperation`'s otherwise.
+    private static func gradientRules(
+        of operation: ScalarInstruction.Operation
+    ) -> (ScalarGradientInstruction.Rule?, ScalarGradientInstruction.Rule?) {
+        switch operation {
+        case .add: (.identity, .identity)
+        case .subtract: (.identity, .negated)
+        case .multiply: (.timesRight, .timesLeft)
+        case .divide: (.left(.divide), .right(.divide))
+        // The exponent is a literal: no gradient flows into it.
+        case .square: (.squareLeft, nil)
+        case .binary(let operation): (.left(operation), .right(operation))
+        case .unary, .copy: (nil, nil)
+        }
     }
 }
