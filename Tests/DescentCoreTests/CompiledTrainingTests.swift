@@ -35,15 +35,8 @@ import Testing
         return (outcome, session.interpreter.compiledRuns)
     }
 
-    static let regression = """
-        X = [[1, 2], [0.5, -1], [-1.5, 0.3], [2, 1], [0, -0.7], [0.8, 0.1]]
-        y = [3, -0.5, -2, 4.5, -1, 1.2]
-        param w = [0.1, -0.2]
-        param b = 0.05
-        data X, y
-        loss J = mean((X @ w + b - y)^2)
-
-        """
+    /// Least squares on six rows, the trajectory tests' problem.
+    static let regression = OptimizerTrajectoryTests.setup
 
     static let optimizers = [
         "bgd(lr=0.1)", "sgd(lr=0.05) batch 2 seed 3", "momentum(lr=0.05, beta=0.8)", "decay(lr=0.1, alpha=2)",
@@ -167,6 +160,26 @@ import Testing
         let compiled = Self.run(program + "\nprint 1\n", compiled: true)
         #expect(compiled.outcome == Self.run(program + "\nprint 1\n", compiled: false).outcome)
         #expect(compiled.outcome.errors.count == 1)
+    }
+
+    @Test(arguments: [true, false])
+    func aStepThatFailsPartWayChangesNothing(compiled: Bool) {
+        // The second param's rule fails on the second step, after the first param's ran.
+        let program = """
+            param a = 1
+            param c = 0.5
+            loss L = (a - 2)^2 + (c + 3)^2
+            optimizer breaks(lr = 0.3) {
+              s = zeros(floor(theta + 1))
+              theta = theta - lr*grad
+            }
+            train L with breaks() steps 
+            """
+        let failed = Self.run(program + "5", compiled: compiled).outcome
+        let oneStep = Self.run(program + "1", compiled: compiled).outcome
+        #expect(failed.errors.count == 1)
+        #expect(failed.parameters == oneStep.parameters)
+        #expect(failed.lossHistory == oneStep.lossHistory)
     }
 
     @Test func aLossOutsideTheCompiledSubsetStillTrains() {

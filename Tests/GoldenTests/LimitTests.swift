@@ -82,6 +82,27 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// Recursion that does ever more work per call as it unwinds: each return wraps the
+    /// result in 60 more axes. The calls go down in moments, but unwinding makes no call
+    /// to poll in, so building each list must poll; without that the run takes minutes.
+    @Test func timeoutStopsSlowRecursion() {
+        let nested = String(repeating: "[", count: 60) + "f(n - 1)" + String(repeating: "]", count: 60)
+        let program = "def f(n) {\n  if n == 0 { return 0 }\n  return \(nested)\n}\nx = f(300)"
+        let (_, messages) = run(program, timeout: 0.5)
+        #expect(messages == ["stopped: the time limit was reached"])
+    }
+
+    /// Work that calls no function and runs no loop still stops: an operator, a list and
+    /// a builtin each poll before they do their work (Ctrl-C pressed before they start).
+    @Test(arguments: ["x = 1 + 2", "x = [1, 2]", "x = abs(-1)"])
+    func operatorsListsAndBuiltinsStopForCtrlC(program: String) {
+        let session = Session { _ in }
+        session.cancellation.cancel()
+        let messages = session.run(SourceFile(name: "interrupted", text: program)).map(\.message)
+        #expect(messages == ["interrupted"])
+        #expect(session.tensor(named: "x") == nil)
+    }
+
     /// A dropped session frees everything at once: its work ran on a thread that has
     /// ended, not one still holding the session while it winds down (which made the
     /// fuzzers' leak checker report the prelude's optimizers and functions as leaked).

@@ -10,7 +10,7 @@ enum InputBuiltins {
             "a numeric CSV file as a 2-D tensor; header=1 skips a first line of names, auto detects one"
         ) { call in
             let path = try call.string("path")
-            let header = try call.optionalNumber("header").map { $0 != 0 }
+            let header = try call.optionalFlag("header")
             let text: String
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)

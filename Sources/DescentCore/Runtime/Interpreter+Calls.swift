@@ -79,6 +79,7 @@ extension Interpreter {
                 throw Diagnostic("\(builtin.name)() needs the argument '\(parameter.name)'", at: range)
             }
         }
+        try checkCancellation(at: range)
         let call = BuiltinCall(interpreter: self, builtin: builtin, range: range, named: bound.named, rest: bound.rest)
         return try locating(range) { try builtin.body(call) }
     }

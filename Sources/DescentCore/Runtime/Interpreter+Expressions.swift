@@ -18,6 +18,7 @@ extension Interpreter {
         case .binary(let op, let left, let right, let operatorRange):
             let lhs = try evaluateTensor(left, in: scope)
             let rhs = try evaluateTensor(right, in: scope)
+            try checkCancellation(at: operatorRange)
             return .tensor(try locating(operatorRange) { try applyBinary(op, lhs, rhs) })
         case .call(let callee, let arguments):
             return try evaluateCall(callee, arguments, at: expression.range, in: scope)
@@ -101,6 +102,7 @@ extension Interpreter {
             }
             values.append(value)
         }
+        try checkCancellation(at: range)
         let count = values.count * values[0].value.count
         guard count <= limits.maxElements else {
             throw Diagnostic("list too large: \(count) elements is more than the limit of \(limits.maxElements)", at: range)

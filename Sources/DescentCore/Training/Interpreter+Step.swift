@@ -10,7 +10,15 @@ extension Interpreter {
         let stepsBefore = instance.stepsTaken
         let rows = instance.sampler?.nextRows(rowCount: plan.rowCount) ?? nil
         let explanation = StepExplanation()
-        let batchLoss = try takeStep(plan, rows: rows, totalSteps: stepsBefore + 1, history: &history, explanation: explanation)
+        let beforeStep = snapshot(plan)
+        let batchLoss: Double
+        do {
+            batchLoss = try takeStep(plan, rows: rows, totalSteps: stepsBefore + 1, history: &history, explanation: explanation)
+        } catch {
+            // As in a run: a step that fails part-way changes nothing.
+            restore(beforeStep, plan: plan)
+            throw error
+        }
         guard batchLoss.isFinite else {
             throw Diagnostic(
                 "the loss is \(NumberText.short(batchLoss)) at the current params, so no step was taken", at: range,

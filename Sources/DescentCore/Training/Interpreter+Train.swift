@@ -89,7 +89,17 @@ extension Interpreter {
             if cancellation.isCancelled { return true }
             let beforeStep = snapshot(plan)
             let rows = instance.sampler?.nextRows(rowCount: plan.rowCount) ?? nil
-            let batchLoss = try takeStep(plan, rows: rows, totalSteps: totalSteps, history: &history, compiled: compiled)
+            let batchLoss: Double
+            do {
+                batchLoss = try takeStep(plan, rows: rows, totalSteps: totalSteps, history: &history, compiled: compiled)
+            } catch {
+                // A step is whole or not at all: an error or Ctrl-C inside one (between two
+                // params' rules, say) puts back what the step had changed.
+                restore(beforeStep, plan: plan)
+                history.truncate(toSteps: index)
+                if cancellation.isCancelled { return true }
+                throw error
+            }
             if !batchLoss.isFinite {
                 restore(lastGood, plan: plan)
                 history.truncate(toSteps: max(0, index - 1))
