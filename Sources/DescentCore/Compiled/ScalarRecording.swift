@@ -10,14 +10,12 @@ struct ScalarRecording {
     private let parameters: [(name: String, register: Int)]
     private var parameterValues: [[Double]]
 
-    /// The most steps room is made for up front; a longer run grows as it goes.
-    static let reservedSteps = 1 << 20
-
-    /// Ready for `steps` steps, so noting one never grows an array.
+    /// Ready for `steps` steps (as many as a history records), so noting one never grows
+    /// an array.
     init(series: [(name: String, register: Int)], parameters: [(name: String, register: Int)], firstStep: Int, steps: Int) {
         self.series = series
         self.parameters = parameters
-        let capacity = min(steps, Self.reservedSteps)
+        let capacity = min(steps, TrainingHistory.maxRecordedSteps)
         func column() -> [Double] {
             var values: [Double] = []
             values.reserveCapacity(capacity)

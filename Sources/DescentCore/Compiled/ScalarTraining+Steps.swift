@@ -24,7 +24,7 @@ extension ScalarTraining {
         count: Int, totalSteps: Int, history: inout TrainingHistory, measuringFullLoss: Bool, in interpreter: Interpreter
     ) throws -> Bool {
         let instance = plan.instance
-        history.loss.reserveCapacity(history.loss.count + min(count, ScalarRecording.reservedSteps))
+        history.loss.reserveCapacity(history.loss.count + min(count, TrainingHistory.maxRecordedSteps))
         var state = ScalarRunState(
             initialized: statesAtStart, anyUninitialized: statesAtStart.contains { $0.contains(false) },
             beforeStep: checkpoints.0, lastGood: checkpoints.1,
@@ -53,7 +53,7 @@ extension ScalarTraining {
                 history.truncate(toSteps: max(0, index - 1))
                 throw interpreter.divergence(plan, loss: batchLoss, stepIndex: index, count: count)
             }
-            history.loss.append(batchLoss)
+            history.appendLoss(batchLoss)
             registers[step.t] = Double(instance.stepsTaken)
             registers[step.totalSteps] = Double(totalSteps)
             registers[step.rowCount] = Double(plan.rowCount)
@@ -63,8 +63,10 @@ extension ScalarTraining {
             swap(&state.lastGood, &state.beforeStep)
             swap(&state.initializedLastGood, &state.initializedBeforeStep)
             swap(&state.stepsTakenLastGood, &state.stepsTakenBeforeStep)
-            recording.noteStep(registers: registers)
-            if measuringFullLoss { history.fullLoss.append(loss()) }
+            if history.isRecordingStep {
+                recording.noteStep(registers: registers)
+                if measuringFullLoss { history.fullLoss.append(loss()) }
+            }
             interpreter.compiledRuns.scalarSteps += 1
             interpreter.progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
         }

@@ -69,7 +69,7 @@ extension Interpreter {
         }
         let points = values.enumerated().map { step, value in value.map { PlotPoint(x: Double(step), y: $0) } }
         let subject = name.text == "loss" ? "loss" + (history.lossName.map { " \($0)" } ?? "") : name.text
-        let steps = history.loss.count == 1 ? "1 step" : "\(history.loss.count) steps"
+        let steps = history.stepsDescription
         return Plot(
             title: "\(subject): \(history.optimizerName), \(steps)", xLabel: "step (t)", yLabel: subject,
             series: [PlotSeries(name: history.optimizerName, points: points)], logScale: logScale)

@@ -37,7 +37,7 @@ extension Interpreter {
         let ys = Self.gridCoordinates(covering: coordinates.trajectory.map(\.y), count: size)
         let values = try lossGrid(loss, xs: xs, ys: ys, coordinates: coordinates, at: range)
         let levels = ContourLevels.levels(for: values, count: forFile ? 12 : 7, logarithmic: logLevels)
-        let steps = history.loss.count == 1 ? "1 step" : "\(history.loss.count) steps"
+        let steps = history.stepsDescription
         var plot = Plot(
             title: "loss \(lossName) over \(coordinates.xLabel), \(coordinates.yLabel): \(history.optimizerName), \(steps)",
             xLabel: coordinates.xLabel, yLabel: coordinates.yLabel,

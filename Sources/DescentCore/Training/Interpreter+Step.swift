@@ -24,7 +24,7 @@ extension Interpreter {
                 "the loss is \(NumberText.short(batchLoss)) at the current params, so no step was taken", at: range,
                 notes: ["hint: reset the params (assign them) and try a smaller learning rate"])
         }
-        for name in plan.parameters {
+        for name in plan.parameters where history.isRecordingStep {
             if case .tensor(let value)? = globals.values[name], value.value.count <= TrainingHistory.maxRecordedParameterSize {
                 history.parameters[name, default: ParameterTrajectory()].append(value.value)
             }

@@ -74,7 +74,7 @@ extension Interpreter {
         }
         let endLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
         return TrainingOutcome(
-            stepsTaken: history.loss.count, startLoss: startLoss, endLoss: endLoss, interrupted: interrupted)
+            stepsTaken: history.stepCount, startLoss: startLoss, endLoss: endLoss, interrupted: interrupted)
     }
 
     /// The steps of `runSteps` for runs that are not all single numbers: the loss and rules
@@ -107,7 +107,7 @@ extension Interpreter {
             }
             lastGood = beforeStep
             recordParameters(plan, into: &history)
-            if measuringFullLoss {
+            if measuringFullLoss, history.isRecordingStep {
                 history.fullLoss.append(try evaluateLoss(plan.loss, at: plan.range).value.scalars[0])
             }
             progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
@@ -130,7 +130,7 @@ extension Interpreter {
             gradient = try lossGradient(plan.loss, parameters: plan.parameters, rows: rows, at: plan.range)
         }
         guard gradient.loss.isFinite else { return gradient.loss }
-        history.loss.append(gradient.loss)
+        history.appendLoss(gradient.loss)
         let context = StepContext(stepsTaken: plan.instance.stepsTaken, totalSteps: totalSteps, rowCount: plan.rowCount)
         for (name, parameterGradient) in zip(plan.parameters, gradient.gradients) {
             guard case .tensor(let current)? = globals.values[name] else { continue }
@@ -150,6 +150,7 @@ extension Interpreter {
     }
 
     private func recordParameters(_ plan: TrainingPlan, into history: inout TrainingHistory) {
+        guard history.isRecordingStep else { return }
         for name in plan.parameters {
             guard case .tensor(let value)? = globals.values[name],
                 value.value.count <= TrainingHistory.maxRecordedParameterSize
