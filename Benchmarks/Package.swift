@@ -17,12 +17,12 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
-            name: "DescentKernels",
+            name: "DescentMicroBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DescentCore", package: descentPackage),
             ],
-            path: "Benchmarks/DescentKernels",
+            path: "Benchmarks/DescentMicroBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
