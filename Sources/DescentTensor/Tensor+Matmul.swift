@@ -40,9 +40,9 @@ extension Tensor {
         if rightShape.count == 2 { resultShape.append(columns) }
         let count = try checkedElementCount([rows, columns])
         var product = [Double](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { leftBuffer in
-            other.scalars.withUnsafeBufferPointer { rightBuffer in
-                product.withUnsafeMutableBufferPointer { output in
+        try scalars.withUnsafeBufferPointer { leftBuffer in
+            try other.scalars.withUnsafeBufferPointer { rightBuffer in
+                try product.withUnsafeMutableBufferPointer { output in
                     guard let leftBase = leftBuffer.baseAddress, let rightBase = rightBuffer.baseAddress,
                         let outputBase = output.baseAddress
                     else { return }
@@ -51,7 +51,7 @@ extension Tensor {
                     let storedRightColumns = other.rank == 2 ? other.shape[1] : 1
                     let left = StridedMatrix(base: leftBase, rowStride: storedLeftColumns, columnStride: 1)
                     let right = StridedMatrix(base: rightBase, rowStride: storedRightColumns, columnStride: 1)
-                    MatrixProduct.accumulate(
+                    try MatrixProduct.accumulateInPanels(
                         transposingLeft && rank == 2 ? left.transposed : left,
                         transposingRight && other.rank == 2 ? right.transposed : right,
                         rows: rows, inner: inner, columns: columns,

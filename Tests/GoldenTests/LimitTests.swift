@@ -82,6 +82,16 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// One product of two 4000 × 4000 matrices is 128 billion flops in a single kernel
+    /// call: it stops between panels of rows, and `B` is never assigned.
+    @Test func timeoutStopsALongMatrixProduct() {
+        let started = Date()
+        let (session, messages) = run("A = ones(4000, 4000)\nB = A @ A", timeout: 0.5)
+        #expect(messages == ["stopped: the time limit was reached"])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(session.tensor(named: "B") == nil)
+    }
+
     /// Recursion that does ever more work per call as it unwinds: each return wraps the
     /// result in 60 more axes. The calls go down in moments, but unwinding makes no call
     /// to poll in, so building each list must poll; without that the run takes minutes.

@@ -53,16 +53,20 @@ public final class Session {
             case .success(let parsed): statements = parsed
             case .failure(let list): return list.diagnostics
             }
+            let cancellation = cancellation
+            let stopReason: @Sendable () -> String? = { cancellation.isCancelled ? cancellation.reason : nil }
             return ElementLimit.$maxElements.withValue(limits.maxElements) {
-                StackGuard.$floor.withValue(StackGuard.floor(forStackOfSize: LargeStack.size)) {
-                    do {
-                        try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
-                        record(statements, from: source)
-                        return []
-                    } catch let diagnostic as Diagnostic {
-                        return [diagnostic]
-                    } catch {
-                        return [Diagnostic("internal error: \(error)", at: SourceRange(file: source, start: 0, end: 0))]
+                KernelInterruption.$stopReason.withValue(stopReason) {
+                    StackGuard.$floor.withValue(StackGuard.floor(forStackOfSize: LargeStack.size)) {
+                        do {
+                            try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
+                            record(statements, from: source)
+                            return []
+                        } catch let diagnostic as Diagnostic {
+                            return [diagnostic]
+                        } catch {
+                            return [Diagnostic("internal error: \(error)", at: SourceRange(file: source, start: 0, end: 0))]
+                        }
                     }
                 }
             }
