@@ -48,7 +48,7 @@ final class PseudoTerminal {
     /// Waits until the output after the last match contains `pattern`; returns the text up
     /// to and including it. Fails the test after `timeout` seconds.
     @discardableResult
-    func waitFor(_ pattern: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    func waitFor(_ pattern: String, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let unmatched = String(decoding: transcript.utf8.dropFirst(searchOffset), as: UTF8.self)
@@ -74,7 +74,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the child to exit and returns its status (nil if it did not within `timeout`).
-    func waitForExit(timeout: Double = 10) -> Int32? {
+    func waitForExit(timeout: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             _ = readAvailable(waitingUpTo: 0.05)
