@@ -54,9 +54,9 @@ public final class Session {
             case .failure(let list): return list.diagnostics
             }
             let cancellation = cancellation
-            let stopReason: @Sendable () -> String? = { cancellation.isCancelled ? cancellation.reason : nil }
+            let interruption = KernelInterruption { cancellation.isCancelled ? cancellation.reason : nil }
             return ElementLimit.$maxElements.withValue(limits.maxElements) {
-                KernelInterruption.$stopReason.withValue(stopReason) {
+                KernelInterruption.$current.withValue(interruption) {
                     StackGuard.$floor.withValue(StackGuard.floor(forStackOfSize: LargeStack.size)) {
                         do {
                             try interpreter.run(statements, echo: echo ? { statement, value in try self.echoResult(statement, value) } : nil)
