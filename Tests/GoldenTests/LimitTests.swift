@@ -82,6 +82,22 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// A stopped run still says how far it got, with the loss where it stopped, and the
+    /// error points at the `train` (the scalar steps and the tree walker alike).
+    @Test(arguments: ["loss L = x^2 + y^2", "loss L = sum([x, y]^2)"])
+    func aStoppedTrainSaysHowFarItGot(loss: String) {
+        var output = ""
+        let session = Session { output += $0 }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { [cancellation = session.cancellation] in
+            cancellation.cancelForTimeout()
+        }
+        let program = "param x = 3\nparam y = 1\n\(loss)\ntrain L with momentum(lr=0.01) steps 100000000000"
+        let diagnostics = session.run(SourceFile(name: "stop", text: program))
+        #expect(diagnostics.map(\.message) == ["stopped: the time limit was reached"])
+        #expect(diagnostics.first?.range.location.line == 4)
+        #expect(output.contains("momentum: stopped after "))
+    }
+
     /// One product of two 4000 × 4000 matrices is 128 billion flops in a single kernel
     /// call: it stops between panels of rows, and `B` is never assigned.
     @Test func timeoutStopsALongMatrixProduct() {

@@ -31,6 +31,8 @@ final class Interpreter {
     /// Whether `train` and `compare` run their loss and rules compiled (`CompiledTraining`);
     /// off only in tests that check the compiled steps against the tree walker's.
     var compilesTraining = true
+    /// Whether `finishing` is running work that a stop must not interrupt.
+    private var finishingAfterStop = false
     /// How many compiled loss gradients, compiled rule runs and scalar-code steps runs
     /// have taken, so tests can tell the compiled paths ran.
     var compiledRuns = (losses: 0, rules: 0, scalarSteps: 0)
@@ -69,9 +71,18 @@ final class Interpreter {
 
     /// Throws if the user pressed Ctrl-C (or a timeout fired) since the run began.
     func checkCancellation(at range: SourceRange) throws {
-        if cancellation.isCancelled {
+        if cancellation.isCancelled, !finishingAfterStop {
             throw Diagnostic(cancellation.reason, at: range)
         }
+    }
+
+    /// Runs `work` to the end although Ctrl-C or the timeout has stopped the run: the loss
+    /// a stopped `train` reports is evaluated once more, and must not be stopped too.
+    func finishing<Result>(_ work: () throws -> Result) rethrows -> Result {
+        let outer = finishingAfterStop
+        finishingAfterStop = true
+        defer { finishingAfterStop = outer }
+        return try work()
     }
 }
 

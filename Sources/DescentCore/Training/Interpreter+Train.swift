@@ -72,7 +72,7 @@ extension Interpreter {
         } else {
             interrupted = try runTreeSteps(plan, count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss)
         }
-        let endLoss = try evaluateLoss(plan.loss, at: plan.range).value.scalars[0]
+        let endLoss = try finishing { try evaluateLoss(plan.loss, at: plan.range).value.scalars[0] }
         return TrainingOutcome(
             stepsTaken: history.stepCount, startLoss: startLoss, endLoss: endLoss, interrupted: interrupted)
     }
