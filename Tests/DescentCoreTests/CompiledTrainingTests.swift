@@ -153,6 +153,8 @@ import Testing
             """,
         // A non-finite loss: the params go back to the last finite step.
         regression + "train J with bgd(lr=100) steps 500",
+        // A one-tensor builtin given a string, on the compiled call's short path.
+        regression + "loss K = mean((X @ w + b - y)^2) + mean(format(w))\ntrain K with momentum() steps 3",
         // A builtin refusing an argument inside the loss.
         regression + "loss K = mean((X @ w + b - y)^2) + sum(w, axis=3)\ntrain K with momentum() steps 3",
     ])

@@ -41,6 +41,11 @@ extension ExpressionCompiler {
     }
 
     private func compileBuiltinCall(_ builtin: Builtin, _ arguments: [Argument], at range: SourceRange) -> CompiledExpression? {
+        if let tensorForm = builtin.tensorForm, arguments.count == 1, arguments[0].label == nil || arguments[0].label == "x",
+            let argument = compile(arguments[0].value)
+        {
+            return compileTensorForm(tensorForm, of: builtin, argument: argument, at: arguments[0].value.range, call: range)
+        }
         let variadic = builtin.parameters.first { if case .variadic = $0.kind { true } else { false } }?.name
         guard
             let compiled = compileArguments(arguments, names: builtin.parameters.map(\.name), variadic: variadic),
@@ -61,8 +66,25 @@ extension ExpressionCompiler {
                 case .rest: rest.append((value, argument.range))
                 }
             }
+            try interpreter.checkCancellation(at: range)
             let call = BuiltinCall(interpreter: interpreter, builtin: builtin, range: range, named: named, rest: rest)
             return try locating(range) { try builtin.body(call) }
+        }
+    }
+
+    /// `f(x)` through the builtin's one-tensor form, with `BuiltinCall`'s checks of `x`.
+    private func compileTensorForm(
+        _ tensorForm: @escaping @Sendable (Tape, Var) throws -> Var, of builtin: Builtin, argument: @escaping CompiledExpression,
+        at argumentRange: SourceRange, call range: SourceRange
+    ) -> CompiledExpression {
+        let tape = interpreter.tape
+        let interpreter = interpreter
+        let evaluate = CompiledArgument(destination: .named("x"), range: argumentRange, evaluate: argument)
+        return { frame in
+            let value = try evaluate.value(in: frame)
+            try interpreter.checkCancellation(at: range)
+            let x = try BuiltinCall.tensor(value, at: argumentRange, in: builtin.name)
+            return .tensor(try locating(range) { try tensorForm(tape, x) })
         }
     }
 

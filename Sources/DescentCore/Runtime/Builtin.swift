@@ -10,14 +10,19 @@ public struct Builtin: Sendable {
     /// A one-line description.
     public let summary: String
     let body: @Sendable (BuiltinCall) throws -> Value
+    /// What `body` does when the call passes one tensor, `x`, and nothing else: compiled
+    /// training steps call it directly and skip binding arguments by name.
+    let tensorForm: (@Sendable (Tape, Var) throws -> Var)?
 
     init(
         _ name: String, _ parameters: [BuiltinParameter], _ summary: String,
+        tensorForm: (@Sendable (Tape, Var) throws -> Var)? = nil,
         body: @escaping @Sendable (BuiltinCall) throws -> Value
     ) {
         self.name = name
         self.parameters = parameters
         self.summary = summary
+        self.tensorForm = tensorForm
         self.body = body
     }
 

@@ -127,7 +127,7 @@ final class BuiltinCall {
         return try body(&interpreter.random)
     }
 
-    private static func tensor(_ value: Value, at range: SourceRange, in function: String) throws -> Var {
+    static func tensor(_ value: Value, at range: SourceRange, in function: String) throws -> Var {
         guard case .tensor(let tensor) = value else {
             throw Diagnostic("\(function)() expects a tensor here, got \(value.kindDescription)", at: range)
         }

@@ -39,7 +39,7 @@ enum MathBuiltins {
     ]
 
     private static func unary(_ name: String, _ operation: UnaryOperation, _ summary: String) -> Builtin {
-        Builtin(name, [.required("x")], summary) { call in
+        Builtin(name, [.required("x")], summary, tensorForm: { tape, x in tape.unary(operation, x) }) { call in
             .tensor(call.tape.unary(operation, try call.tensor("x")))
         }
     }

@@ -25,7 +25,10 @@ enum ReductionBuiltins {
     ]
 
     private static func reduction(_ name: String, _ reduction: Reduction, _ summary: String) -> Builtin {
-        Builtin(name, [.required("x"), .optional("axis", "none"), .optional("keepdims", "0")], summary) { call in
+        Builtin(
+            name, [.required("x"), .optional("axis", "none"), .optional("keepdims", "0")], summary,
+            tensorForm: { tape, x in try tape.reduce(reduction, x, axis: nil, keepDims: false) }
+        ) { call in
             .tensor(try call.tape.reduce(reduction, try call.tensor("x"), axis: try call.axis(), keepDims: try call.keepDims()))
         }
     }
