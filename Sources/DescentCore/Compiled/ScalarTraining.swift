@@ -17,7 +17,7 @@ final class ScalarTraining {
     let checkpoints: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
     let forward: ScalarCode
     let backward: ScalarGradientCode
-    /// Each rule's body, the copy of its recorded locals into `seriesRegisters`, and its
+    /// Each rule's body, the copy of its recorded locals into `series`'s registers, and its
     /// commit, rule after rule: everything a step does after the gradients.
     let update: ScalarCode
     let lossRegister: Int
