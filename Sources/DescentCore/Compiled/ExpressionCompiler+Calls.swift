@@ -3,12 +3,7 @@ import DescentTensor
 
 /// One argument of a compiled call: where it goes and how to compute it.
 private struct CompiledArgument {
-    enum Destination {
-        case named(String)
-        case rest
-    }
-
-    let destination: Destination
+    let destination: ArgumentDestination
     let range: SourceRange
     let evaluate: CompiledExpression
 
@@ -48,7 +43,7 @@ extension ExpressionCompiler {
         }
         let variadic = builtin.parameters.first { if case .variadic = $0.kind { true } else { false } }?.name
         guard
-            let compiled = compileArguments(arguments, names: builtin.parameters.map(\.name), variadic: variadic),
+            let compiled = compileArguments(arguments, names: builtin.parameters.map(\.name), variadic: variadic, function: builtin.name),
             builtin.parameters.allSatisfy({ parameter in
                 if case .required = parameter.kind { return compiled.given.contains(parameter.name) }
                 return true
@@ -93,7 +88,7 @@ extension ExpressionCompiler {
     private func compileFunctionCall(_ function: FunctionDefinition, _ arguments: [Argument], at range: SourceRange) -> CompiledExpression? {
         guard case .expression(let body) = function.declaration.body, !inlining.contains(function.name) else { return nil }
         let parameters = function.declaration.parameters
-        guard let compiled = compileArguments(arguments, names: parameters.map(\.name.text), variadic: nil) else { return nil }
+        guard let compiled = compileArguments(arguments, names: parameters.map(\.name.text), variadic: nil, function: function.name) else { return nil }
         var inner = ExpressionCompiler(
             interpreter: interpreter, slots: slots, globalSlots: globalSlots, changingGlobals: changingGlobals)
         inner.inlining = inlining.union([function.name])
@@ -134,31 +129,17 @@ extension ExpressionCompiler {
         }
     }
 
-    /// Binds arguments to parameter names as `Interpreter.bindArguments` does, but once,
-    /// when compiling; `nil` where that would be an error, which the tree walker reports.
+    /// Binds arguments to parameter names by `ArgumentBinding`'s rules, once, when
+    /// compiling; `nil` where that is an error, which the tree walker then reports.
     private func compileArguments(
-        _ arguments: [Argument], names: [String], variadic: String?
+        _ arguments: [Argument], names: [String], variadic: String?, function: String
     ) -> (arguments: [CompiledArgument], given: Set<String>)? {
-        let positionalNames = variadic.map { name in Array(names.prefix { $0 != name }) } ?? names
-        var nextPositional = 0
+        let destinations = ArgumentBinding.destinations(of: arguments, names: names, variadic: variadic, function: function)
         var given: Set<String> = []
         var compiled: [CompiledArgument] = []
-        for argument in arguments {
-            guard let evaluate = compile(argument.value) else { return nil }
-            let destination: CompiledArgument.Destination
-            if let label = argument.label {
-                guard names.contains(label), !given.contains(label) else { return nil }
-                destination = .named(label)
-                given.insert(label)
-            } else if nextPositional < positionalNames.count {
-                destination = .named(positionalNames[nextPositional])
-                given.insert(positionalNames[nextPositional])
-                nextPositional += 1
-            } else if variadic != nil {
-                destination = .rest
-            } else {
-                return nil
-            }
+        for (argument, destination) in zip(arguments, destinations) {
+            guard let evaluate = compile(argument.value), case .success(let destination) = destination else { return nil }
+            if case .named(let name) = destination { given.insert(name) }
             compiled.append(CompiledArgument(destination: destination, range: argument.value.range, evaluate: evaluate))
         }
         return (compiled, given)

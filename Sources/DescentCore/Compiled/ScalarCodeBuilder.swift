@@ -56,7 +56,7 @@ final class ScalarCodeBuilder {
             case .not: return emit(.unary(.logicalNot), operand)
             }
         case .binary(let op, let left, let right, _):
-            guard let operation = Self.elementwiseOperation(op), let left = emit(left), let right = emit(right) else {
+            guard let operation = op.elementwiseOperation, let left = emit(left), let right = emit(right) else {
                 return nil
             }
             return emit(Self.instruction(for: operation, right: literals[right]), left, right)
@@ -113,20 +113,11 @@ final class ScalarCodeBuilder {
     /// sees the globals but not the caller's names, as a call's scope does.
     private func emitInlined(_ function: FunctionDefinition, _ arguments: [Argument]) -> Int? {
         guard case .expression(let body) = function.declaration.body, !inlining.contains(function.name) else { return nil }
-        let parameters = function.declaration.parameters.map(\.name.text)
+        let destinations = ArgumentBinding.destinations(
+            of: arguments, names: function.declaration.parameters.map(\.name.text), variadic: nil, function: function.name)
         var given: [String: Int] = [:]
-        var nextPositional = 0
-        for argument in arguments {
-            guard let value = emit(argument.value) else { return nil }
-            let name: String
-            if let label = argument.label {
-                name = label
-            } else {
-                guard nextPositional < parameters.count else { return nil }
-                name = parameters[nextPositional]
-                nextPositional += 1
-            }
-            guard parameters.contains(name), given[name] == nil else { return nil }
+        for (argument, destination) in zip(arguments, destinations) {
+            guard let value = emit(argument.value), case .success(.named(let name)) = destination else { return nil }
             given[name] = value
         }
         let callerNames = names
@@ -159,27 +150,6 @@ final class ScalarCodeBuilder {
         case .divide: .divide
         case .power where right == 2: .square
         default: .binary(operation)
-        }
-    }
-
-    /// The elementwise operation `Interpreter.applyBinary` runs for `op`; `nil` for `@`.
-    private static func elementwiseOperation(_ op: BinaryOperator) -> ElementwiseOperation? {
-        switch op {
-        case .add: .add
-        case .subtract: .subtract
-        case .multiply: .multiply
-        case .divide: .divide
-        case .modulo: .modulo
-        case .power: .power
-        case .matmul: nil
-        case .less: .less
-        case .lessEqual: .lessEqual
-        case .greater: .greater
-        case .greaterEqual: .greaterEqual
-        case .equal: .equal
-        case .notEqual: .notEqual
-        case .and: .and
-        case .or: .or
         }
     }
 }

@@ -36,35 +36,15 @@ extension Interpreter {
     ) throws -> (named: [String: (value: Value, range: SourceRange)], rest: [(value: Value, range: SourceRange)]) {
         var named: [String: (value: Value, range: SourceRange)] = [:]
         var rest: [(value: Value, range: SourceRange)] = []
-        // Parameters before a variadic one take positional arguments in order; the
-        // variadic one takes every positional argument after them.
-        let positionalNames = variadic.map { name in Array(names.prefix { $0 != name }) } ?? names
-        var nextPositional = 0
-        for argument in arguments {
+        let destinations = ArgumentBinding.destinations(of: arguments, names: names, variadic: variadic, function: function)
+        for (argument, destination) in zip(arguments, destinations) {
             let value = try evaluate(argument.value, in: scope)
             if case .none = value {
                 throw Diagnostic("this argument produced no value", at: argument.value.range)
             }
-            if let label = argument.label {
-                let labelRange = argument.labelRange ?? argument.value.range
-                guard names.contains(label) else {
-                    var message = "\(function)() has no parameter '\(label)'"
-                    if let suggestion = Suggestions.closest(to: label, among: names) {
-                        message += "; did you mean '\(suggestion)'?"
-                    }
-                    throw Diagnostic(message, at: labelRange)
-                }
-                guard named[label] == nil else {
-                    throw Diagnostic("'\(label)' is given twice", at: labelRange)
-                }
-                named[label] = (value, argument.value.range)
-            } else if nextPositional < positionalNames.count {
-                named[positionalNames[nextPositional]] = (value, argument.value.range)
-                nextPositional += 1
-            } else if variadic != nil {
-                rest.append((value, argument.value.range))
-            } else {
-                throw Diagnostic("\(function)() takes at most \(names.count) argument\(names.count == 1 ? "" : "s")", at: argument.value.range)
+            switch try destination.get() {
+            case .named(let name): named[name] = (value, argument.value.range)
+            case .rest: rest.append((value, argument.value.range))
             }
         }
         return (named, rest)

@@ -60,23 +60,8 @@ extension Interpreter {
     }
 
     func applyBinary(_ op: BinaryOperator, _ lhs: Var, _ rhs: Var) throws -> Var {
-        switch op {
-        case .add: try tape.binary(.add, lhs, rhs)
-        case .subtract: try tape.binary(.subtract, lhs, rhs)
-        case .multiply: try tape.binary(.multiply, lhs, rhs)
-        case .divide: try tape.binary(.divide, lhs, rhs)
-        case .modulo: try tape.binary(.modulo, lhs, rhs)
-        case .power: try tape.binary(.power, lhs, rhs)
-        case .matmul: try tape.matmul(lhs, rhs)
-        case .less: try tape.binary(.less, lhs, rhs)
-        case .lessEqual: try tape.binary(.lessEqual, lhs, rhs)
-        case .greater: try tape.binary(.greater, lhs, rhs)
-        case .greaterEqual: try tape.binary(.greaterEqual, lhs, rhs)
-        case .equal: try tape.binary(.equal, lhs, rhs)
-        case .notEqual: try tape.binary(.notEqual, lhs, rhs)
-        case .and: try tape.binary(.and, lhs, rhs)
-        case .or: try tape.binary(.or, lhs, rhs)
-        }
+        if let operation = op.elementwiseOperation { return try tape.binary(operation, lhs, rhs) }
+        return try tape.matmul(lhs, rhs)
     }
 
     private func evaluateUnary(_ op: UnaryOperator, _ operand: Expr, in scope: Scope) throws -> Var {
@@ -154,5 +139,28 @@ extension Scope {
     /// The names bound here and in every enclosing scope.
     var allNames: [String] {
         localNames + (parent?.allNames ?? [])
+    }
+}
+
+extension BinaryOperator {
+    /// The elementwise operation the operator applies; `nil` for `@`, the matrix product.
+    var elementwiseOperation: ElementwiseOperation? {
+        switch self {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .modulo: .modulo
+        case .power: .power
+        case .matmul: nil
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .and: .and
+        case .or: .or
+        }
     }
 }
