@@ -28,9 +28,8 @@ final class CompiledRule {
     /// state is not there yet (the first step runs in the tree walker and creates it).
     init?(_ instance: OptimizerInstance, parameter: String, shape: [Int], interpreter: Interpreter) {
         let definition = instance.definition
-        guard let states = instance.states[parameter], definition.stateNames.allSatisfy({ states[$0] != nil }) else {
-            return nil
-        }
+        guard Self.hasState(of: instance, for: parameter) else { return nil }
+        let states = instance.states[parameter] ?? [:]
         let slots = SlotAllocator()
         var names: [String: Int] = [:]
         var bindings = Bindings()
@@ -63,6 +62,13 @@ final class CompiledRule {
         self.bindings = bindings
         self.recorded = definition.recordedNames.compactMap { name in compiler.names[name].map { (name, $0) } }
         self.frame = CompiledFrame(slotCount: slots.count)
+    }
+
+    /// Whether every state of `instance`'s rule has a value for `parameter`: from the
+    /// param's second step on.
+    static func hasState(of instance: OptimizerInstance, for parameter: String) -> Bool {
+        let states = instance.states[parameter] ?? [:]
+        return instance.definition.stateNames.allSatisfy { states[$0] != nil }
     }
 
     /// Runs the rule on `value` and returns the param's new value, mask applied; writes

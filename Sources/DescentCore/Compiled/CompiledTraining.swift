@@ -21,8 +21,7 @@ final class CompiledTraining {
     func rule(for parameter: String, shape: [Int]) -> CompiledRule? {
         if let rule = rules[parameter] { return rule }
         guard !interpreted.contains(parameter) else { return nil }
-        let states = plan.instance.states[parameter]
-        guard let states, plan.instance.definition.stateNames.allSatisfy({ states[$0] != nil }) else { return nil }
+        guard CompiledRule.hasState(of: plan.instance, for: parameter) else { return nil }
         guard let rule = CompiledRule(plan.instance, parameter: parameter, shape: shape, interpreter: interpreter) else {
             interpreted.insert(parameter)
             return nil

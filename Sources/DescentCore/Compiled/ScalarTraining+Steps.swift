@@ -33,9 +33,11 @@ extension ScalarTraining {
         var recording = ScalarRecording(
             series: series, parameters: parameters.map { ($0.name, $0.register) }, firstStep: history.loss.count,
             steps: count)
+        var stepsRun = 0
         defer {
             recording.flush(into: &history)
             store(initialized: state.initialized, into: interpreter)
+            interpreter.compiledRuns.scalarSteps += stepsRun
         }
         for index in 0..<count {
             if interpreter.cancellation.isCancelled { return true }
@@ -67,7 +69,7 @@ extension ScalarTraining {
                 recording.noteStep(registers: registers)
                 if measuringFullLoss { history.fullLoss.append(loss()) }
             }
-            interpreter.compiledRuns.scalarSteps += 1
+            stepsRun += 1
             interpreter.progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
         }
         return false

@@ -13,7 +13,6 @@ public struct ParameterTrajectory: Sendable, Equatable {
 
     /// A trajectory starting at `start`.
     init(_ start: Tensor) {
-        elementCount = start.count
         append(start)
     }
 
@@ -21,18 +20,22 @@ public struct ParameterTrajectory: Sendable, Equatable {
 
     /// Adds the param's value after one more step.
     mutating func append(_ point: Tensor) {
-        if count > 0, elementCount != point.count { elementCount = nil }
-        if count == 0 { elementCount = point.count }
-        count += 1
-        if elementCount != nil { values += point.scalars }
+        append(pointCount: 1, of: point.count, values: point.scalars)
     }
 
     /// Adds one point per number, for a scalar param.
     mutating func append(scalars: [Double]) {
-        if count > 0, elementCount != 1 { elementCount = nil }
-        if count == 0 { elementCount = 1 }
-        count += scalars.count
-        if elementCount != nil { values += scalars }
+        append(pointCount: scalars.count, of: 1, values: scalars)
+    }
+
+    private mutating func append(pointCount: Int, of size: Int, values newValues: [Double]) {
+        if count == 0 {
+            elementCount = size
+        } else if elementCount != size {
+            elementCount = nil
+        }
+        count += pointCount
+        if elementCount != nil { values += newValues }
     }
 
     /// Keeps the first `pointCount` points.
