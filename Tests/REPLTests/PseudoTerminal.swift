@@ -20,10 +20,15 @@ final class PseudoTerminal {
         let (master, slave) = try Self.openTerminalPair()
         self.master = master
         defer { close(slave) }
-        guard let slaveName = ttyname(slave) else { throw DriverError("the pseudo-terminal has no name") }
+        // ttyname_r, not ttyname: tests run in parallel, and ttyname's one static buffer
+        // could hand this terminal another test's name, leaving this one with no reader.
+        var slaveName = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slave, &slaveName, slaveName.count) == 0 else { throw DriverError("the pseudo-terminal has no name") }
         for descriptor in [master, slave] { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
-        child = try Self.spawn(DescentBinary.path, arguments: arguments, environment: environment, terminal: String(cString: slaveName))
+        child = try Self.spawn(
+            DescentBinary.path, arguments: arguments, environment: environment,
+            terminal: String(decoding: slaveName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     deinit {
@@ -48,7 +53,7 @@ final class PseudoTerminal {
     /// Waits until the output after the last match contains `pattern`; returns the text up
     /// to and including it. Fails the test after `timeout` seconds.
     @discardableResult
-    func waitFor(_ pattern: String, timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    func waitFor(_ pattern: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let unmatched = String(decoding: transcript.utf8.dropFirst(searchOffset), as: UTF8.self)
@@ -74,7 +79,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the child to exit and returns its status (nil if it did not within `timeout`).
-    func waitForExit(timeout: Double = 30) -> Int32? {
+    func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             _ = readAvailable(waitingUpTo: 0.05)
