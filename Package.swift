@@ -33,7 +33,14 @@ let package = Package(
                 "DescentKernels",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime and Foundation linked into the executable spare the dynamic
+            // linker a dozen libraries at every start (`descent -e '1+1'`: 20 ms -> 12 ms).
+            // Compiling with the flag too makes `import Foundation` name the static libraries
+            // Foundation needs (ICU among them); lld, because gold warns about the `mktemp`
+            // inside the static FoundationEssentials.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "DescentTensorTests", dependencies: ["DescentTensor"]),
         .testTarget(name: "DescentSyntaxTests", dependencies: ["DescentSyntax"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DescentCore
 import DescentKernels
+import Glibc
 
 /// `descent`: the REPL, a script, a snippet, a check or a lesson.
 @main
@@ -20,9 +21,13 @@ struct DescentCommand: ParsableCommand {
         defaultSubcommand: RunCommand.self
     )
 
-    /// Tunes the allocator before anything is allocated, then parses the command line.
+    /// Tunes the allocator before anything is allocated, then runs the command line: the
+    /// commonest ones directly, the rest through ArgumentParser.
     static func main() {
         descent_keep_freed_memory()
+        if let status = DirectCommandLine.run(Array(CommandLine.arguments.dropFirst())) {
+            Glibc.exit(status)
+        }
         main(nil)
     }
 }
