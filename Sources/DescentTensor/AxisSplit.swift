@@ -59,33 +59,11 @@ extension Tensor {
     /// Lanes are walked `k` outermost within each outer block so the inner loop reads
     /// contiguous memory.
     func foldLanes<Combine: BinaryScalarFunction>(_ split: AxisSplit, identity: Double?, _: Combine.Type) -> [Double] {
-        let (outer, length, inner) = (split.outer, split.length, split.inner)
-        var result = [Double](repeating: identity ?? 0, count: outer * inner)
-        let start = identity == nil ? 1 : 0
+        var result = [Double](repeating: identity ?? 0, count: split.outer * split.inner)
         result.withUnsafeMutableBufferPointer { output in
             scalars.withUnsafeBufferPointer { source in
-                if inner == 1, length > 0, let base = source.baseAddress {
-                    // Contiguous lanes: one running total in a register instead of a
-                    // one-element row view per step; the same additions in the same order.
-                    for block in 0..<outer {
-                        let lane = base + block * length
-                        var total = identity ?? lane[0]
-                        for k in stride(from: start, to: length, by: 1) { total = Combine.apply(total, lane[k]) }
-                        output[block] = total
-                    }
-                    return
-                }
-                for block in 0..<outer {
-                    let base = block * length * inner
-                    let totals = UnsafeMutableBufferPointer(rebasing: output[(block * inner)..<((block + 1) * inner)])
-                    if identity == nil {
-                        for lane in 0..<inner { totals[lane] = source[base + lane] }
-                    }
-                    for k in stride(from: start, to: length, by: 1) {
-                        let row = UnsafeBufferPointer(rebasing: source[(base + k * inner)..<(base + (k + 1) * inner)])
-                        for lane in 0..<inner { totals[lane] = Combine.apply(totals[lane], row[lane]) }
-                    }
-                }
+                guard let source = source.baseAddress, let output = output.baseAddress else { return }
+                split.lanes.foldLanes(source, identity: identity, Combine.self, into: output)
             }
         }
         return result
@@ -112,5 +90,68 @@ extension Tensor {
             }
         }
         return bestIndex
+    }
+}
+
+extension AxisSplit {
+    /// The split's extents alone.
+    public var lanes: Lanes { Lanes(outer: outer, length: length, inner: inner) }
+}
+
+/// The `outer × length × inner` extents of an `AxisSplit`, without its shape: the numbers
+/// code that reduces its own buffers keeps, at no reference-counting cost.
+public struct Lanes: Sendable, Equatable {
+    public let outer: Int
+    public let length: Int
+    public let inner: Int
+}
+
+extension Lanes {
+    /// Writes each lane's sum to `output` (`outer × inner` elements): the additions of
+    /// `Tensor.reduced(.sum, …)` in its order, for code that keeps its own buffers.
+    public func sumLanes(_ source: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) {
+        output.update(repeating: 0, count: outer * inner)
+        foldLanes(source, identity: 0, AddFunction.self, into: output)
+    }
+
+    /// Writes each lane's mean to `output`, as `Tensor.reduced(.mean, …)` computes it.
+    public func meanLanes(_ source: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) {
+        sumLanes(source, into: output)
+        let divisor = Double(length)
+        for index in 0..<(outer * inner) { output[index] = output[index] / divisor }
+    }
+
+    /// Folds every lane with `Combine` into `output`, which holds `identity` in every lane
+    /// already (or anything, when `identity` is `nil` and each lane starts from its first
+    /// element, the lane then being non-empty).
+    ///
+    /// Lanes are walked `k` outermost within each outer block so the inner loop reads
+    /// contiguous memory.
+    func foldLanes<Combine: BinaryScalarFunction>(
+        _ source: UnsafePointer<Double>, identity: Double?, _: Combine.Type, into output: UnsafeMutablePointer<Double>
+    ) {
+        let start = identity == nil ? 1 : 0
+        if inner == 1, length > 0 {
+            // Contiguous lanes: one running total in a register instead of a one-element
+            // row view per step; the same additions in the same order.
+            for block in 0..<outer {
+                let lane = source + block * length
+                var total = identity ?? lane[0]
+                for k in stride(from: start, to: length, by: 1) { total = Combine.apply(total, lane[k]) }
+                output[block] = total
+            }
+            return
+        }
+        for block in 0..<outer {
+            let base = source + block * length * inner
+            let totals = output + block * inner
+            if identity == nil {
+                for lane in 0..<inner { totals[lane] = base[lane] }
+            }
+            for k in stride(from: start, to: length, by: 1) {
+                let row = base + k * inner
+                for lane in 0..<inner { totals[lane] = Combine.apply(totals[lane], row[lane]) }
+            }
+        }
     }
 }

@@ -55,56 +55,32 @@ extension Tensor {
     /// operand broadcast to the output in the forward pass.
     public func summed(toShape shape: [Int]) -> Tensor {
         if shape == self.shape { return self }
-        precondition(
-            Tensor.broadcastShape(shape, self.shape) == self.shape,
-            "summed(toShape:) needs a shape that broadcasts to \(describeShape(self.shape))"
-        )
-        var result = [Double](repeating: 0, count: shape.reduce(1, *))
-        if result.count == 1 {
-            result[0] = scalars.reduce(0, +)
-            return Tensor(shape: shape, scalars: result)
-        }
-        guard count > 0, let rowLength = self.shape.last, rowLength > 0 else { return Tensor(shape: shape, scalars: result) }
-        let strides = BroadcastLayout.strides(of: shape, alignedTo: self.shape)
-        let step = strides[self.shape.count - 1]
-        let rowCount = count / rowLength
-        result.withUnsafeMutableBufferPointer { target in
-            scalars.withUnsafeBufferPointer { source in
-                // Each target element adds its source elements in row-major order, as one
-                // element at a time would: up to rank 2 a row's target offset is the row
-                // index times the row stride, above it a multi-index carries between rows.
-                if self.shape.count <= 2 {
-                    let rowStride = self.shape.count == 2 ? strides[0] : 0
-                    for row in 0..<rowCount {
-                        let sourceRow = UnsafeBufferPointer(rebasing: source[(row * rowLength)..<((row + 1) * rowLength)])
-                        Tensor.addRow(sourceRow, into: target, at: row * rowStride, step: step)
-                    }
+        let count = shape.reduce(1, *)
+        let result = scalars.withUnsafeBufferPointer { source in
+            [Double](unsafeUninitializedCapacity: count) { target, initialized in
+                target.initialize(repeating: 0)
+                initialized = count
+                guard let source = source.baseAddress, let target = target.baseAddress else { return }
+                if let plan = BroadcastSumPlan(from: self.shape, to: shape) {
+                    plan.run(source, into: target)
                 } else {
-                    var position = BroadcastPosition(shape: self.shape, operandStrides: [strides])
-                    for row in 0..<rowCount {
-                        let sourceRow = UnsafeBufferPointer(rebasing: source[(row * rowLength)..<((row + 1) * rowLength)])
-                        Tensor.addRow(sourceRow, into: target, at: position.offsets[0], step: step)
-                        position.advance(fromAxis: self.shape.count - 2)
-                    }
+                    sumUnevenRows(source, into: target, shape: shape)
                 }
             }
         }
         return Tensor(shape: shape, scalars: result)
     }
 
-    /// Adds `row` into `target` from `offset`: element by element when `step` is 1, all
-    /// into `target[offset]` in order when it is 0 (a broadcast last axis).
-    @inline(__always)
-    private static func addRow(
-        _ row: UnsafeBufferPointer<Double>, into target: UnsafeMutableBufferPointer<Double>, at offset: Int, step: Int
-    ) {
-        if step == 0 {
-            var total = target[offset]
-            for value in row { total += value }
-            target[offset] = total
-        } else {
-            let targetRow = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + row.count)])
-            for column in 0..<row.count { targetRow[column] += row[column] }
+    /// `summed(toShape:)` where the target rows are not evenly spaced: a multi-index
+    /// carries between rows; each row adds as `BroadcastSumPlan`'s rows do.
+    private func sumUnevenRows(_ source: UnsafePointer<Double>, into target: UnsafeMutablePointer<Double>, shape: [Int]) {
+        guard let rowLength = self.shape.last, rowLength > 0 else { return }
+        let strides = BroadcastLayout.strides(of: shape, alignedTo: self.shape)
+        let step = strides[self.shape.count - 1]
+        var position = BroadcastPosition(shape: self.shape, operandStrides: [strides])
+        for row in 0..<(count / rowLength) {
+            BroadcastSumPlan.addRow(source + row * rowLength, rowLength, into: target + position.offsets[0], step: step)
+            position.advance(fromAxis: self.shape.count - 2)
         }
     }
 }
@@ -131,6 +107,27 @@ struct BroadcastLayout {
             position.advance(fromAxis: shape.count - 2)
         }
         return offsets
+    }
+
+    /// The distance between the operand offsets of consecutive rows (of `shape`'s last
+    /// axis) for an operand with `strides` (`strides(of:alignedTo:)`), when it is the same
+    /// between every two rows; `nil` when it is not.
+    static func rowStride(_ strides: [Int], shape: [Int]) -> Int? {
+        // Row r is the leading multi-index (i₀, …) with r = Σ iₐ·Pₐ, Pₐ the rows inside
+        // axis a; its offset Σ iₐ·strideₐ is r times one stride when every axis with more
+        // than one position has strideₐ = stride·Pₐ.
+        var rowsInside = 1
+        var rowStride: Int?
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            defer { rowsInside *= shape[axis] }
+            guard shape[axis] != 1 else { continue }
+            if let rowStride {
+                guard strides[axis] == rowStride * rowsInside else { return nil }
+            } else {
+                rowStride = strides[axis]
+            }
+        }
+        return rowStride ?? 0
     }
 
     /// Row-major strides of `operandShape` laid against the trailing axes of `shape`, with

@@ -30,34 +30,54 @@ extension Tensor {
     /// On processors with AVX2 and FMA, exp, tanh and sigmoid run vector kernels within
     /// 2 ULP of the correctly rounded result, so their last bits may differ from libm's.
     public func applying(_ operation: UnaryOperation) -> Tensor {
-        // The switch runs once; each case runs a loop specialised for its function.
-        switch operation {
-        case .negate: mapped(NegateFunction.self)
-        case .exp: VectorMath.isAvailable ? vectorMapped(.exp) : mapped(ExpFunction.self)
-        case .log: mapped(LogFunction.self)
-        case .sqrt: mapped(SquareRootFunction.self)
-        case .abs: mapped(AbsoluteFunction.self)
-        case .sign: mapped(SignFunction.self)
-        case .tanh: VectorMath.isAvailable ? vectorMapped(.tanh) : mapped(TanhFunction.self)
-        case .sigmoid: VectorMath.isAvailable ? vectorMapped(.sigmoid) : mapped(SigmoidFunction.self)
-        case .relu: mapped(ReluFunction.self)
-        case .logicalNot: mapped(LogicalNotFunction.self)
-        case .softplus: mapped(SoftplusFunction.self)
-        case .square: mapped(SquareFunction.self)
-        case .sin: mapped(SineFunction.self)
-        case .cos: mapped(CosineFunction.self)
-        case .floor: mapped(FloorFunction.self)
-        }
-    }
-
-    private func mapped<Function: UnaryScalarFunction>(_: Function.Type) -> Tensor {
         let result = scalars.withUnsafeBufferPointer { source in
             [Double](unsafeUninitializedCapacity: source.count) { output, initialized in
-                for index in 0..<source.count { output[index] = Function.apply(source[index]) }
+                if let input = source.baseAddress, let target = output.baseAddress {
+                    operation.apply(input, count: source.count, into: target)
+                }
                 initialized = source.count
             }
         }
         return Tensor(shape: shape, scalars: result)
+    }
+}
+
+extension UnaryOperation {
+    /// Writes the function of each of `count` elements of `source` to `output`: the loop
+    /// `Tensor.applying` runs, for code that keeps its own buffers.
+    public func apply(_ source: UnsafePointer<Double>, count: Int, into output: UnsafeMutablePointer<Double>) {
+        // The switch runs once; each case runs a loop specialised for its function.
+        switch self {
+        case .negate: map(source, count, output, NegateFunction.self)
+        case .exp: VectorMath.isAvailable ? vectorMap(.exp, source, count, output) : map(source, count, output, ExpFunction.self)
+        case .log: map(source, count, output, LogFunction.self)
+        case .sqrt: map(source, count, output, SquareRootFunction.self)
+        case .abs: map(source, count, output, AbsoluteFunction.self)
+        case .sign: map(source, count, output, SignFunction.self)
+        case .tanh: VectorMath.isAvailable ? vectorMap(.tanh, source, count, output) : map(source, count, output, TanhFunction.self)
+        case .sigmoid:
+            VectorMath.isAvailable ? vectorMap(.sigmoid, source, count, output) : map(source, count, output, SigmoidFunction.self)
+        case .relu: map(source, count, output, ReluFunction.self)
+        case .logicalNot: map(source, count, output, LogicalNotFunction.self)
+        case .softplus: map(source, count, output, SoftplusFunction.self)
+        case .square: map(source, count, output, SquareFunction.self)
+        case .sin: map(source, count, output, SineFunction.self)
+        case .cos: map(source, count, output, CosineFunction.self)
+        case .floor: map(source, count, output, FloorFunction.self)
+        }
+    }
+
+    private func map<Function: UnaryScalarFunction>(
+        _ source: UnsafePointer<Double>, _ count: Int, _ output: UnsafeMutablePointer<Double>, _: Function.Type
+    ) {
+        for index in 0..<count { output[index] = Function.apply(source[index]) }
+    }
+
+    private func vectorMap(
+        _ function: VectorMath.Function, _ source: UnsafePointer<Double>, _ count: Int, _ output: UnsafeMutablePointer<Double>
+    ) {
+        VectorMath.apply(
+            function, UnsafeBufferPointer(start: source, count: count), into: UnsafeMutableBufferPointer(start: output, count: count))
     }
 }
 

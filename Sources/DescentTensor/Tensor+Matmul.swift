@@ -22,45 +22,20 @@ extension Tensor {
     /// Transposing a 1-D operand changes nothing, as with `.T`.
     /// - Throws: `TensorError` as `matmul(_:)`, naming the shapes after transposition.
     public func matmul(_ other: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false) throws -> Tensor {
-        let leftShape = transposingLeft ? Array(shape.reversed()) : shape
-        let rightShape = transposingRight ? Array(other.shape.reversed()) : other.shape
-        guard (1...2).contains(leftShape.count), (1...2).contains(rightShape.count) else {
-            throw TensorError(
-                "matmul needs 1-D or 2-D operands, got shapes \(describeShape(leftShape)) and \(describeShape(rightShape))"
-            )
-        }
-        let rows = leftShape.count == 2 ? leftShape[0] : 1
-        let inner = leftShape[leftShape.count - 1]
-        let columns = rightShape.count == 2 ? rightShape[1] : 1
-        guard rightShape[0] == inner else {
-            throw TensorError("cannot matmul shapes \(describeShape(leftShape)) and \(describeShape(rightShape))")
-        }
-        var resultShape: [Int] = []
-        if leftShape.count == 2 { resultShape.append(rows) }
-        if rightShape.count == 2 { resultShape.append(columns) }
-        let count = try checkedElementCount([rows, columns])
-        var product = [Double](repeating: 0, count: count)
+        let plan = try MatrixProductPlan(
+            leftShape: shape, rightShape: other.shape, transposingLeft: transposingLeft, transposingRight: transposingRight)
+        var product = [Double](repeating: 0, count: plan.resultCount)
         try scalars.withUnsafeBufferPointer { leftBuffer in
             try other.scalars.withUnsafeBufferPointer { rightBuffer in
                 try product.withUnsafeMutableBufferPointer { output in
                     guard let leftBase = leftBuffer.baseAddress, let rightBase = rightBuffer.baseAddress,
                         let outputBase = output.baseAddress
                     else { return }
-                    // Row-major storage; a transposed operand is the same memory with the strides swapped.
-                    let storedLeftColumns = rank == 2 ? shape[1] : inner
-                    let storedRightColumns = other.rank == 2 ? other.shape[1] : 1
-                    let left = StridedMatrix(base: leftBase, rowStride: storedLeftColumns, columnStride: 1)
-                    let right = StridedMatrix(base: rightBase, rowStride: storedRightColumns, columnStride: 1)
-                    try MatrixProduct.accumulateInPanels(
-                        transposingLeft && rank == 2 ? left.transposed : left,
-                        transposingRight && other.rank == 2 ? right.transposed : right,
-                        rows: rows, inner: inner, columns: columns,
-                        into: OutputMatrix(base: outputBase, rowStride: columns)
-                    )
+                    try plan.run(leftBase, rightBase, into: outputBase)
                 }
             }
         }
-        return Tensor(shape: resultShape, scalars: product)
+        return Tensor(shape: plan.resultShape, scalars: product)
     }
 
     /// The tensor with its axes reversed (NumPy's `.T`): a matrix's transpose; a vector

@@ -51,16 +51,3 @@ enum VectorMath {
         return result
     }
 }
-
-extension Tensor {
-    /// `function` of every element through the vector kernel.
-    func vectorMapped(_ function: VectorMath.Function) -> Tensor {
-        let result = scalars.withUnsafeBufferPointer { source in
-            [Double](unsafeUninitializedCapacity: source.count) { output, initialized in
-                VectorMath.apply(function, source, into: output)
-                initialized = source.count
-            }
-        }
-        return Tensor(shape: shape, scalars: result)
-    }
-}

@@ -17,10 +17,11 @@ import Testing
         var trajectories: [String: [UInt64]]
     }
 
-    static func run(_ program: String, compiled: Bool) -> (outcome: Outcome, runs: (losses: Int, rules: Int, scalarSteps: Int)) {
+    static func run(_ program: String, compiled: Bool, tensorCode: Bool = true) -> (outcome: Outcome, runs: CompiledRuns) {
         var output = ""
         let session = Session { output += $0 }
         session.interpreter.compilesTraining = compiled
+        session.interpreter.compilesTensorCode = tensorCode
         let errors = session.run(SourceFile(name: "case.descent", text: program)).map(\.message)
         var parameters: [String: [UInt64]] = [:]
         for name in session.interpreter.parameterNames {
@@ -48,12 +49,15 @@ import Testing
     func everyPreludeOptimizerTakesTheSameSteps(optimizer: String) {
         let program = Self.regression + "train J with \(optimizer) steps 40\ntrain J with \(optimizer) steps 3\n"
         let interpreted = Self.run(program, compiled: false)
-        let compiled = Self.run(program, compiled: true)
-        #expect(compiled.outcome == interpreted.outcome)
-        #expect(compiled.outcome.errors.isEmpty)
-        #expect(compiled.runs.losses == 43)
-        #expect(compiled.runs.rules > 0)
-        #expect(interpreted.runs.losses == 0)
+        let closures = Self.run(program, compiled: true, tensorCode: false)
+        let tensorCode = Self.run(program, compiled: true)
+        #expect(closures.outcome == interpreted.outcome)
+        #expect(tensorCode.outcome == interpreted.outcome)
+        #expect(tensorCode.outcome.errors.isEmpty)
+        #expect(closures.runs.losses == 43)
+        #expect(closures.runs.rules > 0)
+        #expect(tensorCode.runs == CompiledRuns(tensorSteps: 43))
+        #expect(interpreted.runs == CompiledRuns())
     }
 
     @Test func rosenbrockWithMomentumMatchesBitForBit() {
@@ -124,10 +128,14 @@ import Testing
             }
             train L with shifted(lr=0.2) steps 30
             """
-        let compiled = Self.run(program, compiled: true)
-        #expect(compiled.outcome == Self.run(program, compiled: false).outcome)
-        #expect(compiled.runs.losses == 30)
-        #expect(compiled.runs.rules == 29 * 4)
+        let interpreted = Self.run(program, compiled: false).outcome
+        let closures = Self.run(program, compiled: true, tensorCode: false)
+        let tensorCode = Self.run(program, compiled: true)
+        #expect(closures.outcome == interpreted)
+        #expect(tensorCode.outcome == interpreted)
+        #expect(closures.runs.losses == 30)
+        #expect(closures.runs.rules == 29 * 4)
+        #expect(tensorCode.runs == CompiledRuns(tensorSteps: 30))
     }
 
     static let vectorProblem = "param q = [1, 2]\nloss Q = sum(q^2)\n"

@@ -31,7 +31,7 @@ extension ScalarTraining {
             initializedBeforeStep: statesAtStart, initializedLastGood: statesAtStart,
             stepsTakenBeforeStep: instance.stepsTaken, stepsTakenLastGood: instance.stepsTaken)
         var recording = ScalarRecording(
-            series: series, parameters: parameters.map { ($0.name, $0.register) }, firstStep: history.loss.count,
+            series: series, parameters: parameters.map { ($0.name, $0.register, 1) }, firstStep: history.loss.count,
             steps: count)
         var stepsRun = 0
         defer {

@@ -33,9 +33,12 @@ final class Interpreter {
     var compilesTraining = true
     /// Whether `finishing` is running work that a stop must not interrupt.
     private var finishingAfterStop = false
-    /// How many compiled loss gradients, compiled rule runs and scalar-code steps runs
-    /// have taken, so tests can tell the compiled paths ran.
-    var compiledRuns = (losses: 0, rules: 0, scalarSteps: 0)
+    /// Whether runs that are not all single numbers may run as tensor code
+    /// (`TensorTraining`); off only in tests of the compiled closures.
+    var compilesTensorCode = true
+    /// How many compiled loss gradients, compiled rule runs, scalar-code steps and
+    /// tensor-code steps runs have taken, so tests can tell the compiled paths ran.
+    var compiledRuns = CompiledRuns()
 
     init(limits: RuntimeLimits, cancellation: CancellationFlag, output: @escaping (String) -> Void) {
         self.globals = Scope(parent: nil)
@@ -93,4 +96,12 @@ func locating<T>(_ range: SourceRange, _ body: () throws -> T) throws -> T {
     } catch let error as TensorError {
         throw Diagnostic(error.message, at: range)
     }
+}
+
+/// Counts of the work each compiled path did, for tests.
+struct CompiledRuns: Equatable {
+    var losses = 0
+    var rules = 0
+    var scalarSteps = 0
+    var tensorSteps = 0
 }

@@ -28,23 +28,48 @@ struct BatchSampler {
 
     /// The rows of the next batch out of `rowCount`, or `nil` for every row.
     mutating func nextRows(rowCount: Int) -> [Int]? {
+        var rows: [Int] = []
+        return nextRows(rowCount: rowCount, into: &rows) ? rows : nil
+    }
+
+    /// Puts the rows of the next batch in `rows`, reusing its storage; returns false (and
+    /// leaves `rows` alone) when every step takes every row.
+    mutating func nextRows(rowCount: Int, into rows: inout [Int]) -> Bool {
         switch mode {
         case .all:
-            return nil
+            return false
         case .shuffled(let size):
             if cursor >= permutation.count || permutation.count != rowCount {
                 permutation = random.permutation(rowCount)
                 cursor = 0
             }
             let end = size >= rowCount - cursor ? rowCount : cursor + size
-            defer { cursor = end }
-            return Array(permutation[cursor..<end])
+            rows.removeAll(keepingCapacity: true)
+            rows.append(contentsOf: permutation[cursor..<end])
+            cursor = end
         case .inOrder(let size):
-            let rows = (0..<size).map { (cursor + $0) % rowCount }
+            rows.removeAll(keepingCapacity: true)
+            for offset in 0..<size { rows.append((cursor + offset) % rowCount) }
             cursor = (cursor + size) % rowCount
-            return rows
         case .withReplacement(let size):
-            return (0..<size).map { _ in random.randint(low: 0, high: rowCount) }
+            rows.removeAll(keepingCapacity: true)
+            for _ in 0..<size { rows.append(random.randint(low: 0, high: rowCount)) }
+        }
+        return true
+    }
+
+    /// How many rows every batch from now on has, out of `rowCount`; `nil` when batches
+    /// differ (a shuffled epoch that ends with a shorter batch) or take every row.
+    func fixedBatchSize(rowCount: Int) -> Int? {
+        switch mode {
+        case .all:
+            return nil
+        case .shuffled(let size):
+            if size >= rowCount { return rowCount }
+            let aligned = cursor % size == 0 || cursor >= permutation.count || permutation.count != rowCount
+            return rowCount % size == 0 && aligned ? size : nil
+        case .inOrder(let size), .withReplacement(let size):
+            return size
         }
     }
 }

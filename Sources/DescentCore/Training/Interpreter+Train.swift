@@ -69,6 +69,11 @@ extension Interpreter {
         if compilesTraining, let scalar = ScalarTraining(plan, interpreter: self) {
             interrupted = try scalar.run(
                 count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss, in: self)
+        } else if compilesTraining, compilesTensorCode, !measuringFullLoss || plan.instance.sampler?.mode ?? .all == .all,
+            let tensor = TensorTraining(plan, interpreter: self)
+        {
+            interrupted = try tensor.run(
+                count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss, in: self)
         } else {
             interrupted = try runTreeSteps(plan, count: count, totalSteps: totalSteps, history: &history, measuringFullLoss: measuringFullLoss)
         }

@@ -23,9 +23,9 @@ public struct ParameterTrajectory: Sendable, Equatable {
         append(pointCount: 1, of: point.count, values: point.scalars)
     }
 
-    /// Adds one point per number, for a scalar param.
-    mutating func append(scalars: [Double]) {
-        append(pointCount: scalars.count, of: 1, values: scalars)
+    /// Adds `values.count / size` points of `size` elements each, one after another.
+    mutating func append(points values: [Double], size: Int) {
+        append(pointCount: size == 0 ? 0 : values.count / size, of: size, values: values)
     }
 
     private mutating func append(pointCount: Int, of size: Int, values newValues: [Double]) {
