@@ -1,0 +1,113 @@
+@testable import DescentCore
+import DescentSyntax
+import DescentTensor
+import Testing
+
+/// Tensor code (`TensorTraining`) against the tree walker and the compiled closures: the
+/// same program must print the same text and end with the same bits everywhere.
+@Suite struct TensorCodeTests {
+    /// Runs `program` three ways; expects the same outcome and returns the tensor-code run.
+    static func runThreeWays(_ program: String) -> (outcome: CompiledTrainingTests.Outcome, runs: CompiledRuns) {
+        let interpreted = CompiledTrainingTests.run(program, compiled: false).outcome
+        let closures = CompiledTrainingTests.run(program, compiled: true, tensorCode: false)
+        let tensorCode = CompiledTrainingTests.run(program, compiled: true)
+        #expect(closures.outcome == interpreted)
+        #expect(tensorCode.outcome == interpreted)
+        #expect(closures.runs.tensorSteps == 0)
+        return tensorCode
+    }
+
+    /// A loss using every operation the tensor code runs: broadcasting against rows,
+    /// columns and a rank-3 tensor, matrix-matrix and vector products, transposes, sums
+    /// and means, every differentiable elementwise operation and unary function, and a
+    /// param used several times (its gradients add up in the tape's order).
+    static let everyOperation = """
+        A = [[0.5, -1, 0.25], [1, 2, -0.5], [-0.3, 0.4, 0.9], [2, -1, 0.1]]
+        C = reshape(linspace(-1, 1, 24), 2, 4, 3)
+        col = [[0.5], [-0.25], [1], [2]]
+        param W = [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]]
+        param v = [0.2, -0.1, 0.3]
+        param p = 1.5
+        param s = 0.7
+        def act(z, k = 2) = tanh(z)*k + sigmoid(-z) + relu(z - 0.1)*z
+        loss L = mean(act(A @ W)) + sum((A*v - col)^2)/10 + mean(C*v + v.T) + (v @ v)*s
+          + sum(exp(-abs(v)) + log(1 + v^2) + sqrt(v^2 + 1) + softplus(v) + sin(v)*cos(v))
+          + mean(maximum(A, v) - minimum(v, 0.1) + A % 0.3) + mean((A.T @ A) / (1 + p^2))
+          + abs(s)^p + mean(W^2)*s - (p > 1)*s^2 + sum(v / (2 + W @ (W.T @ v))^2) - mean(-W)
+
+        """
+
+    @Test(arguments: [
+        "bgd(lr=0.05)", "momentum(lr=0.02, beta=0.8)", "adam(lr=0.01)", "nesterov(lr=0.01)", "rmsprop(lr=0.005)",
+        "adagrad(lr=0.05)", "decay(lr=0.05)",
+    ])
+    func everyOperationTakesTheTreeWalkersSteps(optimizer: String) {
+        let program = Self.everyOperation + "train L with \(optimizer) steps 25\ntrain L with \(optimizer) steps 5\nprint L\n"
+        let run = Self.runThreeWays(program)
+        #expect(run.outcome.errors.isEmpty)
+        #expect(run.runs == CompiledRuns(tensorSteps: 30))
+    }
+
+    static let regression = CompiledTrainingTests.regression
+
+    @Test(arguments: [
+        // Batches of rows: in order, with replacement, and shuffled epochs of equal batches.
+        "sgd(lr=0.05) batch 1 in order", "momentum(lr=0.05) batch 2 with replacement seed 4", "sgd(lr=0.05) batch 3 seed 8",
+        "sgd(lr=0.05) batch 6 seed 8", "sgd(lr=0.05) batch 9 in order",
+    ])
+    func batchesDrawTheSameRows(optimizer: String) {
+        let run = Self.runThreeWays(Self.regression + "train J with \(optimizer) steps 40\ntrain J with \(optimizer) steps 7\n")
+        #expect(run.runs == CompiledRuns(tensorSteps: 47))
+    }
+
+    @Test func shuffledEpochsEndingInAShorterBatchRunAsClosures() {
+        // Six rows in batches of four: every other batch has two rows, so shapes change.
+        let run = Self.runThreeWays(Self.regression + "train J with sgd(lr=0.05) batch 4 seed 1 steps 10\n")
+        #expect(run.runs.tensorSteps == 0)
+        #expect(run.runs.losses == 10)
+    }
+
+    @Test func compareMeasuresTheFullLossAfterEveryStep() {
+        let program = Self.regression + "compare J with bgd(lr=0.1), momentum(lr=0.05) steps 30\n"
+        let run = Self.runThreeWays(program)
+        #expect(run.runs.tensorSteps == 60)
+        #expect(run.outcome.errors.isEmpty)
+    }
+
+    @Test func aDivergingRunGoesBackToTheLastFiniteStep() {
+        let run = Self.runThreeWays(Self.regression + "train J with momentum(lr=40) steps 300\nprint w, b\n")
+        #expect(run.outcome.errors.count == 1)
+        #expect(run.runs.tensorSteps > 0)
+    }
+
+    @Test func outsideTheSubsetTheRunFallsBack() {
+        // A reduction along an axis, a state that changes shape, and a rule with `if`.
+        let programs = [
+            Self.regression + "loss K = mean(sum(reshape(X @ w + b - y, 2, 3)^2, axis=0))\ntrain K with bgd(lr=0.05) steps 5\n",
+            Self.regression + "optimizer grows() {\n  state m = 0\n  m = m + grad\n  theta = theta - 0.01*m\n}\ntrain J with grows() steps 5\n",
+            Self.regression + "train J with pruned_sgd(lr=0.05, at=3) steps 6\n",
+        ]
+        for program in programs {
+            let run = Self.runThreeWays(program)
+            #expect(run.runs.tensorSteps == 0)
+            #expect(run.outcome.errors.isEmpty)
+        }
+    }
+
+    @Test func aStopBetweenStepsKeepsTheStepsTaken() {
+        var output = ""
+        let session = Session { output += $0 }
+        _ = session.run(SourceFile(name: "setup.descent", text: Self.regression))
+        session.interpreter.progress = { progress in
+            if progress.step == 12 { session.interpreter.cancellation.cancel() }
+        }
+        let errors = session.run(SourceFile(name: "run.descent", text: "train J with momentum(lr=0.05) steps 100\n"))
+        #expect(errors.map(\.message) == ["interrupted"])
+        #expect(output.contains("stopped after 12 of 100 steps"))
+        #expect(session.interpreter.compiledRuns.tensorSteps == 12)
+
+        let reference = CompiledTrainingTests.run(Self.regression + "train J with momentum(lr=0.05) steps 12\n", compiled: false)
+        #expect(session.tensor(named: "w")?.scalars.map(\.bitPattern) == reference.outcome.parameters["w"])
+        #expect(session.interpreter.lastHistory?.loss.map(\.bitPattern) == reference.outcome.lossHistory)
+    }
+}
