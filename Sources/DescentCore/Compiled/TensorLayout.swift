@@ -3,7 +3,8 @@ import DescentTensor
 /// Where every register of a tensor-code run lives: one block of numbers for all of them,
 /// the params and states first (so a step's snapshot is one copy of that prefix), and one
 /// for the adjoints of the registers that get a gradient. External registers (data read
-/// in place) get their buffers when the run starts.
+/// in place) get their buffers when the run starts; an alias register is another
+/// register's adjoint (a rule's `grad`, read where the backward pass left it).
 final class TensorLayout {
     /// Each register's buffer, and its adjoint's (registers without one share a dummy).
     let registers: UnsafeMutablePointer<UnsafeMutablePointer<Double>>
@@ -20,9 +21,9 @@ final class TensorLayout {
     private let adjointNumbers: UnsafeMutablePointer<Double>
 
     /// `nil` when the registers hold more numbers than an `Int` counts.
-    init?(builder: TensorCodeBuilder, persistent: [Int], external: [Int], adjoints withAdjoint: Set<Int>) {
+    init?(builder: TensorCodeBuilder, persistent: [Int], external: [Int], adjoints withAdjoint: Set<Int>, aliases: [Int: Int]) {
         let counts = builder.shapes.indices.map(builder.count)
-        let externalSet = Set(external)
+        let externalSet = Set(external).union(aliases.keys)
         let persistentSet = Set(persistent)
         var offsets = [Int?](repeating: nil, count: counts.count)
         var total = 0
@@ -56,6 +57,7 @@ final class TensorLayout {
             if let offset = offsets[register] { registers[register] = numbers + offset }
             if let offset = adjointOffsets[register] { self.adjoints[register] = adjointNumbers + offset }
         }
+        for (register, adjointOf) in aliases { registers[register] = self.adjoints[adjointOf] }
         checkpoints = (.allocate(capacity: max(persistentCount, 1)), .allocate(capacity: max(persistentCount, 1)))
         checkpoints.0.initialize(from: numbers, count: persistentCount)
         checkpoints.1.initialize(from: numbers, count: persistentCount)

@@ -82,10 +82,17 @@ struct TensorRule {
     }
 
     /// Copies each source to its destination as if all at once: through fresh registers
-    /// first, since a source may be another copy's destination.
+    /// first when a source is another copy's destination, else directly.
     private static func commitCode(_ copies: [(destination: Int, source: Int)], builder: TensorCodeBuilder) -> TensorCode {
         var code = TensorCode()
         let pending = copies.filter { $0.destination != $0.source }
+        let destinations = Set(pending.map(\.destination))
+        guard pending.contains(where: { destinations.contains($0.source) }) else {
+            code.instructions = pending.map { copy in
+                TensorInstruction(operation: .copy, result: copy.destination, left: copy.source, count: builder.count(copy.source))
+            }
+            return code
+        }
         let temporaries = pending.map { copy in
             let temporary = builder.register(builder.shapes[copy.source])
             code.instructions.append(

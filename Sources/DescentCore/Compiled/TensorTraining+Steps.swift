@@ -134,7 +134,7 @@ extension TensorTraining {
     }
 
     /// The next batch's rows gathered, then the loss, with each param's gradient left in
-    /// its rule's gradient register.
+    /// its adjoint, where its rule reads it.
     private func lossAndGradients(sources: [UnsafePointer<Double>], rows: inout [Int]) throws -> Double {
         // Rows are drawn as the tree walker draws them, so the sampler stays in step.
         if plan.instance.sampler?.nextRows(rowCount: plan.rowCount, into: &rows) == true {
@@ -146,16 +146,8 @@ extension TensorTraining {
             }
         }
         let value = try loss()
-        let registers = layout.registers
         layout.adjoints[lossRegister][0] = 1
-        try backward.run(registers, adjoints: layout.adjoints, plans: plans)
-        for copy in gradientCopies {
-            if copy.adjoint >= 0 {
-                registers[copy.gradient].update(from: layout.adjoints[copy.adjoint], count: copy.count)
-            } else {
-                registers[copy.gradient].update(repeating: 0, count: copy.count)
-            }
-        }
+        try backward.run(layout.registers, adjoints: layout.adjoints, plans: plans)
         return value
     }
 

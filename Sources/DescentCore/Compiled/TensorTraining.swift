@@ -19,10 +19,8 @@ final class TensorTraining {
     let update: TensorCode
     let lossRegister: Int
     let step: StepRegisters
-    /// Per param: its register, and the register whose adjoint is its gradient (`nil`: 0).
-    let parameters: [(name: String, register: Int, adjoint: Int?)]
-    /// Per param, where its rule reads the gradient.
-    let gradientRegisters: [Int]
+    /// Per param: its name and register.
+    let parameters: [(name: String, register: Int)]
     /// The states of each param's rule: name, register, and code run on its first step.
     let states: [(parameter: String, states: [(name: String, register: Int, initializer: TensorCode)])]
     let series: [(name: String, register: Int)]
@@ -32,10 +30,8 @@ final class TensorTraining {
     /// rows into it (else the register is the whole data set, read in place).
     let data: [(name: String, register: Int, gathered: Bool)]
     /// What a step copies, in numbers only: each batch's rows from a data set (by its
-    /// index in `data`) into its register, and each param's gradient from its adjoint
-    /// (`-1`: zeros) into its rule's gradient register.
+    /// index in `data`) into its register.
     let gathers: [(register: Int, source: Int, rowSize: Int)]
-    let gradientCopies: [(gradient: Int, adjoint: Int, count: Int)]
 
     /// `nil` when anything in the run is outside the tensor code's subset.
     init?(_ plan: TrainingPlan, interpreter: Interpreter) {
@@ -71,8 +67,7 @@ final class TensorTraining {
         self.backward = backward
         self.lossRegister = lossRegister
         self.step = step
-        self.parameters = parameterRegisters.map { ($0.name, $0.register, withAdjoint.contains($0.register) ? $0.register : nil) }
-        self.gradientRegisters = rules.map(\.gradient)
+        self.parameters = parameterRegisters
         self.states = rules.map { ($0.parameter, $0.states) }
         let saved = instance.states
         self.statesAtStart = rules.map { rule in rule.states.map { saved[rule.parameter]?[$0.name] != nil } }
@@ -81,11 +76,16 @@ final class TensorTraining {
             guard item.gathered, let batchSize, batchSize > 0 else { return nil }
             return (item.register, index, builder.count(item.register) / batchSize)
         }
-        gradientCopies = zip(parameters, gradientRegisters).map { parameter, gradient in
-            (gradient, parameter.adjoint ?? -1, builder.count(gradient))
-        }
         let persistent = parameterRegisters.map(\.register) + rules.flatMap { $0.states.map(\.register) }
-        guard let layout = TensorLayout(builder: builder, persistent: persistent, external: data.filter { !$0.gathered }.map(\.register), adjoints: withAdjoint)
+        // A rule reads its param's gradient in the adjoint; one without (no gradient
+        // reaches it) reads a register of zeros nothing writes.
+        var aliases: [Int: Int] = [:]
+        for (parameter, rule) in zip(parameterRegisters, rules) where withAdjoint.contains(parameter.register) {
+            aliases[rule.gradient] = parameter.register
+        }
+        guard let layout = TensorLayout(
+            builder: builder, persistent: persistent, external: data.filter { !$0.gathered }.map(\.register), adjoints: withAdjoint,
+            aliases: aliases)
         else { return nil }
         self.layout = layout
         self.plans = TensorPlanTable(builder.plans)
