@@ -17,11 +17,20 @@ struct TensorInstruction {
     }
 
     let operation: Operation
-    let result: Int
+    var result: Int
     let left: Int
+    /// The right operand of a binary operation or product; unused by the others.
     var right = 0
     /// The number of elements of `result`.
     let count: Int
+
+    /// Whether the instruction reads `register`.
+    func reads(_ register: Int) -> Bool {
+        switch operation {
+        case .binary, .matmul: left == register || right == register
+        case .unary, .sum, .mean, .transpose, .copy: left == register
+        }
+    }
 }
 
 /// One backward rule of tensor code: the gradient one input of an instruction gets from
@@ -75,6 +84,9 @@ struct TensorCode {
             let output = registers[instruction.result]
             let left = registers[instruction.left]
             switch instruction.operation {
+            case .binary(let operation, _) where instruction.count == 1:
+                // Two single numbers: the operation's scalar form gives the same bits.
+                output[0] = operation.apply(left[0], registers[instruction.right][0])
             case .binary(let operation, let plan): plans.broadcasts[plan].apply(operation, left, registers[instruction.right], into: output)
             case .unary(let operation): operation.apply(left, count: instruction.count, into: output)
             case .matmul(let plan): try plans.products[plan].run(left, registers[instruction.right], into: output)

@@ -22,7 +22,13 @@ struct TensorGradientCode {
             case .identity:
                 source = g
             case .left(let formula, let plan), .right(let formula, let plan):
-                Self.elementwise(plans.broadcasts[plan], g, registers, instruction, into: share, formula)
+                if instruction.shareCount == 1 {
+                    // Single numbers: the formula at one element, without the loops.
+                    let (x, y) = (registers[instruction.left][0], registers[instruction.right][0])
+                    share[0] = formula.apply(g[0], x, y, registers[instruction.result][0])
+                } else {
+                    Self.elementwise(plans.broadcasts[plan], g, registers, instruction, into: share, formula)
+                }
             case .unary(let operation):
                 Self.unary(operation, g, x: registers[instruction.left], y: registers[instruction.result], count: instruction.shareCount, into: share)
             case .expandSum(let split):
@@ -118,6 +124,18 @@ enum GradientFormula {
     case negated, timesRight, timesLeft, powerLeft
     case left(ElementwiseOperation)
     case right(ElementwiseOperation)
+
+    /// The formula at one element, as the loops apply it.
+    func apply(_ g: Double, _ x: Double, _ y: Double, _ value: Double) -> Double {
+        switch self {
+        case .negated: Negated().apply(g, x, y, value)
+        case .timesRight: TimesRight().apply(g, x, y, value)
+        case .timesLeft: TimesLeft().apply(g, x, y, value)
+        case .powerLeft: PowerLeft().apply(g, x, y, value)
+        case .left(let operation): operation.leftGradient(g, x, y, value)
+        case .right(let operation): operation.rightGradient(g, x, y, value)
+        }
+    }
 
     /// The formula of the left operand of `operation`.
     static func ofLeft(_ operation: ElementwiseOperation) -> GradientFormula {

@@ -45,11 +45,14 @@ struct TensorRule {
         let copies = [(theta, builder.names["theta"] ?? theta)] + states.map { ($0.register, builder.names[$0.name] ?? $0.register) }
         guard copies.allSatisfy({ builder.shapes[$0.0] == builder.shapes[$0.1] }) else { return nil }
         self.states = states
-        self.body = builder.code
-        self.recorded = definition.recordedNames.compactMap { name in
+        let recorded = definition.recordedNames.compactMap { name in
             builder.names[name].flatMap { builder.shapes[$0].isEmpty ? (name, $0) : nil }
         }
-        self.commit = Self.commitCode(copies, builder: builder)
+        self.recorded = recorded
+        var body = builder.code
+        let pending = Self.writeInPlace(copies.filter { $0.0 != $0.1 }, in: &body, keeping: Set(recorded.map(\.1)))
+        self.body = body
+        self.commit = Self.commitCode(pending, builder: builder)
     }
 
     /// The `state` lines at the top of the body: a register per state, of the saved
@@ -81,11 +84,30 @@ struct TensorRule {
         return (states, statements)
     }
 
+    /// Makes the elementwise instruction computing a copy's source write its destination
+    /// instead, when nothing after it reads either and no other copy or record reads the
+    /// source (an elementwise operation may write over an operand of its own shape).
+    /// Returns the copies still to make.
+    private static func writeInPlace(
+        _ copies: [(destination: Int, source: Int)], in body: inout TensorCode, keeping kept: Set<Int>
+    ) -> [(destination: Int, source: Int)] {
+        let destinations = Set(copies.map(\.destination))
+        guard !copies.contains(where: { destinations.contains($0.source) }) else { return copies }
+        return copies.filter { copy in
+            guard !kept.contains(copy.source), copies.filter({ $0.source == copy.source }).count == 1,
+                let index = body.instructions.lastIndex(where: { $0.result == copy.source }),
+                case .binary = body.instructions[index].operation,
+                !body.instructions[(index + 1)...].contains(where: { $0.reads(copy.source) || $0.reads(copy.destination) })
+            else { return true }
+            body.instructions[index].result = copy.destination
+            return false
+        }
+    }
+
     /// Copies each source to its destination as if all at once: through fresh registers
     /// first when a source is another copy's destination, else directly.
-    private static func commitCode(_ copies: [(destination: Int, source: Int)], builder: TensorCodeBuilder) -> TensorCode {
+    private static func commitCode(_ pending: [(destination: Int, source: Int)], builder: TensorCodeBuilder) -> TensorCode {
         var code = TensorCode()
-        let pending = copies.filter { $0.destination != $0.source }
         let destinations = Set(pending.map(\.destination))
         guard pending.contains(where: { destinations.contains($0.source) }) else {
             code.instructions = pending.map { copy in

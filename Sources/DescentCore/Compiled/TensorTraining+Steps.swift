@@ -12,6 +12,9 @@ private struct TensorRunState {
     var initializedLastGood: [[Bool]]
     var stepsTakenBeforeStep: Int
     var stepsTakenLastGood: Int
+    /// Whether every state has a value and all three records above say so, which then no
+    /// step changes: the step skips copying them.
+    var settled = false
     /// The rows of this step's batch.
     var rows: [Int] = []
 }
@@ -77,7 +80,7 @@ extension TensorTraining {
         for index in 0..<count {
             if interpreter.cancellation.isCancelled { return true }
             state.beforeStep.update(from: layout.numbers, count: layout.persistentCount)
-            state.initializedBeforeStep = state.initialized
+            if !state.settled { state.initializedBeforeStep = state.initialized }
             state.stepsTakenBeforeStep = instance.stepsTaken
             do {
                 let batchLoss = try lossAndGradients(sources: sources, rows: &state.rows)
@@ -123,7 +126,11 @@ extension TensorTraining {
         try self.update.run(registers, plans: plans)
         instance.stepsTaken += 1
         swap(&state.lastGood, &state.beforeStep)
-        swap(&state.initializedLastGood, &state.initializedBeforeStep)
+        if !state.settled {
+            swap(&state.initializedLastGood, &state.initializedBeforeStep)
+            state.settled = !state.anyUninitialized && state.initializedLastGood == state.initialized
+                && state.initializedBeforeStep == state.initialized
+        }
         swap(&state.stepsTakenLastGood, &state.stepsTakenBeforeStep)
     }
 
@@ -138,10 +145,18 @@ extension TensorTraining {
     private func lossAndGradients(sources: [UnsafePointer<Double>], rows: inout [Int]) throws -> Double {
         // Rows are drawn as the tree walker draws them, so the sampler stays in step.
         if plan.instance.sampler?.nextRows(rowCount: plan.rowCount, into: &rows) == true {
+            // Rows that follow each other in the data (a batch in order) are read in place.
+            let first = rows.first ?? 0
+            let consecutive = rows.indices.allSatisfy { rows[$0] == first + $0 }
             for gather in gathers {
-                let (source, target) = (sources[gather.source], layout.registers[gather.register])
+                let source = sources[gather.source]
+                if consecutive {
+                    layout.registers[gather.register] = UnsafeMutablePointer(mutating: source + first * gather.rowSize)
+                    continue
+                }
+                layout.registers[gather.register] = gather.buffer
                 for (index, row) in rows.enumerated() {
-                    (target + index * gather.rowSize).update(from: source + row * gather.rowSize, count: gather.rowSize)
+                    (gather.buffer + index * gather.rowSize).update(from: source + row * gather.rowSize, count: gather.rowSize)
                 }
             }
         }

@@ -29,9 +29,9 @@ final class TensorTraining {
     /// The data read by the loss: its register, and whether a step gathers its batch's
     /// rows into it (else the register is the whole data set, read in place).
     let data: [(name: String, register: Int, gathered: Bool)]
-    /// What a step copies, in numbers only: each batch's rows from a data set (by its
-    /// index in `data`) into its register.
-    let gathers: [(register: Int, source: Int, rowSize: Int)]
+    /// How a step fills each batch register, in numbers only: the data set it draws from
+    /// (by its index in `data`), the numbers in a row, and the register's own buffer.
+    let gathers: [(register: Int, source: Int, rowSize: Int, buffer: UnsafeMutablePointer<Double>)]
 
     /// `nil` when anything in the run is outside the tensor code's subset.
     init?(_ plan: TrainingPlan, interpreter: Interpreter) {
@@ -72,10 +72,6 @@ final class TensorTraining {
         let saved = instance.states
         self.statesAtStart = rules.map { rule in rule.states.map { saved[rule.parameter]?[$0.name] != nil } }
         self.data = data
-        gathers = data.enumerated().compactMap { index, item in
-            guard item.gathered, let batchSize, batchSize > 0 else { return nil }
-            return (item.register, index, builder.count(item.register) / batchSize)
-        }
         let persistent = parameterRegisters.map(\.register) + rules.flatMap { $0.states.map(\.register) }
         // A rule reads its param's gradient in the adjoint; one without (no gradient
         // reaches it) reads a register of zeros nothing writes.
@@ -88,6 +84,10 @@ final class TensorTraining {
             aliases: aliases)
         else { return nil }
         self.layout = layout
+        gathers = data.enumerated().compactMap { index, item in
+            guard item.gathered, let batchSize, batchSize > 0 else { return nil }
+            return (item.register, index, builder.count(item.register) / batchSize, layout.registers[item.register])
+        }
         self.plans = TensorPlanTable(builder.plans)
     }
 
