@@ -49,7 +49,7 @@ enum MatrixProduct {
         into output: UnsafeMutablePointer<Double>
     ) {
         if matrix.columnStride == 1 || matrix.rowStride != 1 {
-            parallelChunks(count: rows, costPerItem: inner, granularity: 4) { rowRange in
+            parallelChunks(count: rows, costPerItem: inner, granularity: 4, chunksPerThread: streamingChunksPerThread) { rowRange in
                 if matrix.columnStride == 1 {
                     VectorProducts.dotRows(matrix, vector, vectorStride: vectorStride, inner: inner, rows: rowRange, into: output)
                 } else {
@@ -61,7 +61,7 @@ enum MatrixProduct {
                 }
             }
         } else {
-            parallelChunks(count: rows, costPerItem: inner, granularity: 8) { rowRange in
+            parallelChunks(count: rows, costPerItem: inner, granularity: 8, chunksPerThread: streamingChunksPerThread) { rowRange in
                 VectorProducts.accumulateRows(vector, factorStride: vectorStride, matrix.transposed, inner: inner, columns: rowRange, into: output)
             }
         }
@@ -81,6 +81,10 @@ enum MatrixProduct {
             }
         }
     }
+
+    /// The chunks per thread for a matrix times a vector: chunks of a streaming kernel cost
+    /// nothing to start, and smaller ones balance a late-starting thread.
+    static let streamingChunksPerThread = 4
 
     /// Whether the product is too small for packing to pay for itself (under 32³ multiply-adds).
     static func isSmall(_ rows: Int, _ inner: Int, _ columns: Int) -> Bool {
@@ -135,7 +139,9 @@ enum FusedKernels {
         into output: UnsafeMutablePointer<Double>
     ) {
         if matrix.columnStride == 1 && vectorStride == 1 {
-            parallelChunks(count: rows, costPerItem: inner, granularity: 4) { rowRange in
+            parallelChunks(
+                count: rows, costPerItem: inner, granularity: 4, chunksPerThread: MatrixProduct.streamingChunksPerThread
+            ) { rowRange in
                 descent_dot_rows_accumulate_avx2(
                     rowRange.count, inner, matrix.base + rowRange.lowerBound * matrix.rowStride, matrix.rowStride, vector,
                     output + rowRange.lowerBound
