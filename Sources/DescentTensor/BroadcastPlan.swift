@@ -1,3 +1,5 @@
+import DescentKernels
+
 /// How two operands of fixed shapes broadcast, worked out once, for code that runs the
 /// same elementwise operation every step on its own buffers. A plan holds only numbers,
 /// so keeping and reading one costs no reference counting.
@@ -49,6 +51,16 @@ public struct BroadcastPlan: Sendable, Equatable {
         _ operation: ElementwiseOperation, _ left: UnsafePointer<Double>, _ right: UnsafePointer<Double>,
         into output: UnsafeMutablePointer<Double>
     ) {
+        #if arch(x86_64)
+        if VectorMath.isAvailable, let code = operation.arithmeticCode, leftStep <= 1, rightStep <= 1 {
+            for row in 0..<rowCount {
+                descent_arithmetic_avx2(
+                    code, left + row * leftRowStride, leftStep, right + row * rightRowStride, rightStep, output + row * rowLength,
+                    rowLength)
+            }
+            return
+        }
+        #endif
         // The switch runs once; each case runs a loop specialised for its function.
         switch operation {
         case .add: run(left, right, output, AddFunction.self)
@@ -157,6 +169,19 @@ public struct BroadcastSumPlan: Sendable, Equatable {
             target[0] = total
         } else {
             for column in 0..<length { target[column] += row[column] }
+        }
+    }
+}
+
+extension ElementwiseOperation {
+    /// The operation's number in `descent_arithmetic_avx2`, for the four it runs.
+    var arithmeticCode: descent_arithmetic_operation? {
+        switch self {
+        case .add: 0
+        case .subtract: 1
+        case .multiply: 2
+        case .divide: 3
+        default: nil
         }
     }
 }

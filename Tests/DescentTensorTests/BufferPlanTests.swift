@@ -8,7 +8,7 @@ import Testing
     /// Pairs of shapes that broadcast, up to rank 3, some with uneven rows.
     static let shapePairs: [([Int], [Int])] = [
         ([3, 4], [3, 4]), ([3, 4], [4]), ([3, 4], [3, 1]), ([3, 4], []), ([1, 4], [3, 1]), ([2, 3, 4], [4]),
-        ([2, 3, 4], [3, 4]), ([2, 3, 4], [2, 3, 1]), ([2, 3, 4], [2, 1, 4]), ([2, 1, 4], [1, 3, 1]), ([0, 3], [3]), ([5], [1]),
+        ([2, 3, 4], [3, 4]), ([2, 3, 4], [2, 3, 1]), ([2, 3, 4], [2, 1, 4]), ([2, 1, 4], [1, 3, 1]), ([0, 3], [3]), ([5], [1]), ([37], [37]), ([37], []), ([9, 13], [13]),
     ]
 
     private func run(_ plan: BroadcastPlan, _ operation: ElementwiseOperation, _ left: Tensor, _ right: Tensor) -> [Double] {
