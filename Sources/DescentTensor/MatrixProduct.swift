@@ -82,6 +82,24 @@ enum MatrixProduct {
         }
     }
 
+    /// Whether products run the fused kernels (AVX2 and FMA here), as `accumulate` decides.
+    static var usesFusedKernels: Bool {
+        #if arch(x86_64)
+        FusedKernels.isAvailable
+        #else
+        false
+        #endif
+    }
+
+    /// `output[0] += row · vector` over `inner` contiguous elements with the dot-product
+    /// kernel `accumulate` runs for a one-row matrix times a vector; only when
+    /// `usesFusedKernels`.
+    static func dotRow(_ row: UnsafePointer<Double>, _ vector: UnsafePointer<Double>, inner: Int, into output: UnsafeMutablePointer<Double>) {
+        #if arch(x86_64)
+        descent_dot_rows_accumulate_avx2(1, inner, row, inner, vector, output)
+        #endif
+    }
+
     /// The chunks per thread for a matrix times a vector: chunks of a streaming kernel cost
     /// nothing to start, and smaller ones balance a late-starting thread.
     static let streamingChunksPerThread = 4

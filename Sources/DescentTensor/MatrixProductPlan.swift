@@ -17,6 +17,19 @@ public struct MatrixProductPlan: Sendable, Equatable {
     /// Whether each operand (as multiplied) is a matrix, whose axis the product keeps.
     private let leftIsMatrix: Bool
     private let rightIsMatrix: Bool
+    private let shortcut: Shortcut
+
+    /// The products whose kernel call is known once the shapes are: code that runs the
+    /// same small product every step skips choosing it again.
+    private enum Shortcut: Sendable, Equatable {
+        case none
+        /// One contiguous row times a contiguous vector: the dot-product kernel on one
+        /// row, which is what choosing would call.
+        case dot
+        /// An inner extent of 1: each element is one product, added to the zero every
+        /// kernel starts from (`+ 0` turns a product of -0 into +0, as that addition does).
+        case outer
+    }
 
     /// The shape of the product (NumPy's rules: a 1-D operand's axis is dropped).
     public var resultShape: [Int] {
@@ -48,6 +61,15 @@ public struct MatrixProductPlan: Sendable, Equatable {
         storedRightColumns = storedRight.count == 2 ? storedRight[1] : 1
         readsLeftTransposed = transposingLeft && storedLeft.count == 2
         readsRightTransposed = transposingRight && storedRight.count == 2
+        if inner == 1 && rows > 0 && columns > 0 {
+            shortcut = .outer
+        } else if rows == 1 && columns == 1 && inner > 0 && !readsLeftTransposed && !readsRightTransposed
+            && MatrixProduct.usesFusedKernels
+        {
+            shortcut = .dot
+        } else {
+            shortcut = .none
+        }
     }
 
     /// Writes the product of `left` and `right` (stored as the plan's shapes say) to
@@ -56,14 +78,24 @@ public struct MatrixProductPlan: Sendable, Equatable {
     /// - Throws: `TensorError` with the stop reason when a stop is asked for part-way
     ///   through a long product (`KernelInterruption`); `output` is then incomplete.
     public func run(_ left: UnsafePointer<Double>, _ right: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>) throws {
-        output.update(repeating: 0, count: resultCount)
         let leftMatrix = StridedMatrix(base: left, rowStride: storedLeftColumns, columnStride: 1)
         let rightMatrix = StridedMatrix(base: right, rowStride: storedRightColumns, columnStride: 1)
-        try MatrixProduct.accumulateInPanels(
-            readsLeftTransposed ? leftMatrix.transposed : leftMatrix,
-            readsRightTransposed ? rightMatrix.transposed : rightMatrix,
-            rows: rows, inner: inner, columns: columns,
-            into: OutputMatrix(base: output, rowStride: columns)
+        let (leftOperand, rightOperand) = (
+            readsLeftTransposed ? leftMatrix.transposed : leftMatrix, readsRightTransposed ? rightMatrix.transposed : rightMatrix
         )
+        switch shortcut {
+        case .outer:
+            for row in 0..<rows {
+                for column in 0..<columns { output[row * columns + column] = leftOperand[row, 0] * rightOperand[0, column] + 0 }
+            }
+        case .dot:
+            output[0] = 0
+            MatrixProduct.dotRow(left, right, inner: inner, into: output)
+        case .none:
+            output.update(repeating: 0, count: resultCount)
+            try MatrixProduct.accumulateInPanels(
+                leftOperand, rightOperand, rows: rows, inner: inner, columns: columns, into: OutputMatrix(base: output, rowStride: columns)
+            )
+        }
     }
 }

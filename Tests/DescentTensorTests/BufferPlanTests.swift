@@ -1,4 +1,4 @@
-import DescentTensor
+@testable import DescentTensor
 import Testing
 
 /// The plans code with its own buffers runs (`BroadcastPlan`, `BroadcastSumPlan`,
@@ -148,5 +148,47 @@ import Testing
             specials && index % 5 == 4 ? values[Int(random.next() % 6)] : random.uniform(in: -3...3)
         }
         return Tensor(shape: shape, scalars: scalars)
+    }
+
+    /// A product by the kernel `MatrixProduct.accumulate` chooses, from zero: what a plan's
+    /// shortcuts must give.
+    private func chosenKernelProduct(_ left: [Double], _ right: [Double], rows: Int, inner: Int, columns: Int, transposingLeft: Bool) -> [Double] {
+        var output = [Double](repeating: 0, count: rows * columns)
+        left.withUnsafeBufferPointer { l in
+            right.withUnsafeBufferPointer { r in
+                output.withUnsafeMutableBufferPointer { o in
+                    guard let lb = l.baseAddress, let rb = r.baseAddress, let ob = o.baseAddress else { return }
+                    let stored = StridedMatrix(base: lb, rowStride: transposingLeft ? rows : inner, columnStride: 1)
+                    MatrixProduct.accumulate(
+                        transposingLeft ? stored.transposed : stored, StridedMatrix(base: rb, rowStride: columns, columnStride: 1),
+                        rows: rows, inner: inner, columns: columns, into: OutputMatrix(base: ob, rowStride: columns))
+                }
+            }
+        }
+        return output
+    }
+
+    @Test func shortcutProductsGiveTheChosenKernelsBits() throws {
+        var random = PointGenerator(seed: 14)
+        // Outer products (inner extent 1) with signed zeros, and one row times a vector.
+        for (rows, inner, columns, transposingLeft) in [(100, 1, 1, true), (7, 1, 5, false), (1, 1, 1, false), (1, 100, 1, false), (1, 37, 1, false)] {
+            var left = sampleTensor([rows * inner], &random).scalars
+            var right = sampleTensor([inner * columns], &random).scalars
+            left[0] = -0.0
+            right[right.count - 1] = 0
+            let plan = try MatrixProductPlan(
+                leftShape: transposingLeft ? [inner, rows] : [rows, inner], rightShape: [inner, columns], transposingLeft: transposingLeft)
+            var output = [Double](repeating: .nan, count: rows * columns)
+            try left.withUnsafeBufferPointer { l in
+                try right.withUnsafeBufferPointer { r in
+                    try output.withUnsafeMutableBufferPointer { o in
+                        guard let lb = l.baseAddress, let rb = r.baseAddress, let ob = o.baseAddress else { return }
+                        try plan.run(lb, rb, into: ob)
+                    }
+                }
+            }
+            let expected = chosenKernelProduct(left, right, rows: rows, inner: inner, columns: columns, transposingLeft: transposingLeft)
+            #expect(output.map(\.bitPattern) == expected.map(\.bitPattern), "\(rows)×\(inner)×\(columns)")
+        }
     }
 }
