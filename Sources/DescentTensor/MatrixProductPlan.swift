@@ -85,9 +85,7 @@ public struct MatrixProductPlan: Sendable, Equatable {
         )
         switch shortcut {
         case .outer:
-            for row in 0..<rows {
-                for column in 0..<columns { output[row * columns + column] = leftOperand[row, 0] * rightOperand[0, column] + 0 }
-            }
+            Self.outerProduct(leftOperand, rightOperand, rows: rows, columns: columns, into: output)
         case .dot:
             output[0] = 0
             MatrixProduct.dotRow(left, right, inner: inner, into: output)
@@ -96,6 +94,25 @@ public struct MatrixProductPlan: Sendable, Equatable {
             try MatrixProduct.accumulateInPanels(
                 leftOperand, rightOperand, rows: rows, inner: inner, columns: columns, into: OutputMatrix(base: output, rowStride: columns)
             )
+        }
+    }
+
+    /// `output[i, j] = left(i, 0) · right(0, j) + 0`, a column and a row contiguous in their
+    /// own strides; the loops use wrapping index arithmetic (the extents were checked when
+    /// the plan was made) so they vectorise.
+    private static func outerProduct(
+        _ left: StridedMatrix, _ right: StridedMatrix, rows: Int, columns: Int, into output: UnsafeMutablePointer<Double>
+    ) {
+        let (leftStride, rightStride) = (left.rowStride, right.columnStride)
+        if columns == 1 {
+            let factor = right.base[0]
+            for row in 0..<rows { output[row] = left.base[row &* leftStride] * factor + 0 }
+            return
+        }
+        for row in 0..<rows {
+            let factor = left.base[row &* leftStride]
+            let target = output + row &* columns
+            for column in 0..<columns { target[column] = factor * right.base[column &* rightStride] + 0 }
         }
     }
 }
