@@ -110,4 +110,30 @@ import Testing
         #expect(session.tensor(named: "w")?.scalars.map(\.bitPattern) == reference.outcome.parameters["w"])
         #expect(session.interpreter.lastHistory?.loss.map(\.bitPattern) == reference.outcome.lossHistory)
     }
+
+    @Test func buffersBeyondTwiceTheElementLimitFallBack() {
+        // 150 rows: each of the loss's dozen values and adjoints is within a limit of 300
+        // elements, but together they pass 600.
+        let program = """
+            X = reshape(linspace(-1, 1, 300), 150, 2)
+            y = linspace(0, 1, 150)
+            param w = [0.1, -0.2]
+            param b = 0
+            data X, y
+            loss J = mean((X @ w + b - y)^2) + mean(abs(X @ w - y))
+            train J with momentum(lr=0.05) steps 5
+            """
+        var limits = RuntimeLimits()
+        limits.maxElements = 300
+        let session = Session(limits: limits) { _ in }
+        #expect(session.run(SourceFile(name: "case.descent", text: program)).isEmpty)
+        #expect(session.interpreter.compiledRuns.tensorSteps == 0)
+        #expect(session.interpreter.compiledRuns.losses == 5)
+
+        limits.maxElements = 100_000
+        let roomy = Session(limits: limits) { _ in }
+        #expect(roomy.run(SourceFile(name: "case.descent", text: program)).isEmpty)
+        #expect(roomy.interpreter.compiledRuns.tensorSteps == 5)
+        #expect(roomy.tensor(named: "w") == session.tensor(named: "w"))
+    }
 }

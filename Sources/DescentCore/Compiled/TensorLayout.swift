@@ -20,25 +20,33 @@ final class TensorLayout {
     let shapes: [[Int]]
     private let adjointNumbers: UnsafeMutablePointer<Double>
 
-    /// `nil` when the registers hold more numbers than an `Int` counts.
-    init?(builder: TensorCodeBuilder, persistent: [Int], external: [Int], adjoints withAdjoint: Set<Int>, aliases: [Int: Int]) {
+    /// `nil` when the registers and adjoints together hold more than `maxNumbers` numbers:
+    /// the run then falls back to paths that hold fewer values at once.
+    init?(
+        builder: TensorCodeBuilder, persistent: [Int], external: [Int], adjoints withAdjoint: Set<Int>, aliases: [Int: Int],
+        maxNumbers: Int
+    ) {
         let counts = builder.shapes.indices.map(builder.count)
         let externalSet = Set(external).union(aliases.keys)
         let persistentSet = Set(persistent)
         var offsets = [Int?](repeating: nil, count: counts.count)
         var total = 0
+        func adding(_ count: Int, to sum: inout Int, alongside other: Int) -> Bool {
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            guard !overflow, next <= maxNumbers - other else { return false }
+            sum = next
+            return true
+        }
         for register in persistent + counts.indices.filter({ !persistentSet.contains($0) && !externalSet.contains($0) }) {
             offsets[register] = total
-            let (sum, overflow) = total.addingReportingOverflow(counts[register])
-            guard !overflow else { return nil }
-            total = sum
+            guard adding(counts[register], to: &total, alongside: 0) else { return nil }
         }
         persistentCount = persistent.reduce(0) { $0 + counts[$1] }
         var adjointOffsets: [Int: Int] = [:]
         var adjointTotal = 0
         for register in withAdjoint.sorted() {
             adjointOffsets[register] = adjointTotal
-            adjointTotal += counts[register]
+            guard adding(counts[register], to: &adjointTotal, alongside: total) else { return nil }
         }
         shapes = builder.shapes
         self.offsets = offsets

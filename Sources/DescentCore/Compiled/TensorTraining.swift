@@ -81,7 +81,7 @@ final class TensorTraining {
         }
         guard let layout = TensorLayout(
             builder: builder, persistent: persistent, external: data.filter { !$0.gathered }.map(\.register), adjoints: withAdjoint,
-            aliases: aliases)
+            aliases: aliases, maxNumbers: Self.maxNumbers(interpreter.limits))
         else { return nil }
         self.layout = layout
         gathers = data.enumerated().compactMap { index, item in
@@ -93,6 +93,13 @@ final class TensorTraining {
 
     deinit {
         plans.free()
+    }
+
+    /// The most numbers a run's buffers may hold: twice the element limit (1.6 GB at the
+    /// default limit), about what the tape would hold for the same step.
+    static func maxNumbers(_ limits: RuntimeLimits) -> Int {
+        let (doubled, overflow) = limits.maxElements.multipliedReportingOverflow(by: 2)
+        return overflow ? Int.max : doubled
     }
 
     /// A register per data name the loss may read: a batch's rows, or the whole data set.
