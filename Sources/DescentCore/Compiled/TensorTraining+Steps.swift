@@ -82,8 +82,9 @@ extension TensorTraining {
             state.beforeStep.update(from: layout.numbers, count: layout.persistentCount)
             if !state.settled { state.initializedBeforeStep = state.initialized }
             state.stepsTakenBeforeStep = instance.stepsTaken
+            let batchLoss: Double
             do {
-                let batchLoss = try lossAndGradients(sources: sources, rows: &state.rows)
+                batchLoss = try lossAndGradients(sources: sources, rows: &state.rows)
                 if !batchLoss.isFinite {
                     layout.numbers.update(from: state.lastGood, count: layout.persistentCount)
                     state.initialized = state.initializedLastGood
@@ -94,12 +95,6 @@ extension TensorTraining {
                 }
                 history.appendLoss(batchLoss)
                 try update(&state, totalSteps: totalSteps)
-                if history.isRecordingStep {
-                    recording.noteStep(registers: layout.numbers)
-                    if measuringFullLoss { history.fullLoss.append(try loss()) }
-                }
-                stepsRun += 1
-                interpreter.progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
             } catch let error as TensorError {
                 // Only a stop interrupts a kernel: the step is undone, as the tree walker's is.
                 layout.numbers.update(from: state.beforeStep, count: layout.persistentCount)
@@ -110,6 +105,20 @@ extension TensorTraining {
                 if interpreter.cancellation.isCancelled { return true }
                 throw Diagnostic(error.message, at: plan.range)
             }
+            stepsRun += 1
+            if history.isRecordingStep {
+                recording.noteStep(registers: layout.numbers)
+                // The step is whole: a stop while measuring the loss after it ends the run
+                // with an error, as the tree walker's loss evaluation does.
+                if measuringFullLoss {
+                    do {
+                        history.fullLoss.append(try loss())
+                    } catch let error as TensorError {
+                        throw Diagnostic(error.message, at: plan.range)
+                    }
+                }
+            }
+            interpreter.progress?(TrainingProgress(step: index + 1, of: count, loss: batchLoss))
         }
         return false
     }
