@@ -15,8 +15,10 @@ private struct TensorRunState {
     /// Whether every state has a value and all three records above say so, which then no
     /// step changes: the step skips copying them.
     var settled = false
-    /// The rows of this step's batch.
+    /// The rows of this step's batch, and the sampler that draws them: the instance's,
+    /// held here for the run and handed back at its end.
     var rows: [Int] = []
+    var sampler: BatchSampler?
 }
 
 extension TensorTraining {
@@ -71,8 +73,10 @@ extension TensorTraining {
                 return size <= TrainingHistory.maxRecordedParameterSize ? (parameter.name, layout.offset(parameter.register), size) : nil
             },
             firstStep: history.loss.count, steps: count)
+        state.sampler = instance.sampler
         var stepsRun = 0
         defer {
+            instance.sampler = state.sampler
             recording.flush(into: &history)
             store(initialized: state.initialized, into: interpreter)
             interpreter.compiledRuns.tensorSteps += stepsRun
@@ -84,7 +88,7 @@ extension TensorTraining {
             state.stepsTakenBeforeStep = instance.stepsTaken
             let batchLoss: Double
             do {
-                batchLoss = try lossAndGradients(sources: sources, rows: &state.rows)
+                batchLoss = try lossAndGradients(sources: sources, rows: &state.rows, sampler: &state.sampler)
                 if !batchLoss.isFinite {
                     layout.numbers.update(from: state.lastGood, count: layout.persistentCount)
                     state.initialized = state.initializedLastGood
@@ -151,9 +155,9 @@ extension TensorTraining {
 
     /// The next batch's rows gathered, then the loss, with each param's gradient left in
     /// its adjoint, where its rule reads it.
-    private func lossAndGradients(sources: [UnsafePointer<Double>], rows: inout [Int]) throws -> Double {
+    private func lossAndGradients(sources: [UnsafePointer<Double>], rows: inout [Int], sampler: inout BatchSampler?) throws -> Double {
         // Rows are drawn as the tree walker draws them, so the sampler stays in step.
-        if plan.instance.sampler?.nextRows(rowCount: plan.rowCount, into: &rows) == true {
+        if sampler?.nextRows(rowCount: plan.rowCount, into: &rows) == true {
             // Rows that follow each other in the data (a batch in order) are read in place.
             let first = rows.first ?? 0
             let consecutive = rows.indices.allSatisfy { rows[$0] == first + $0 }
