@@ -1,6 +1,7 @@
 @testable import DescentCore
 import DescentSyntax
 import DescentTensor
+import Synchronization
 import Testing
 
 /// Tensor code (`TensorTraining`) against the tree walker and the compiled closures: the
@@ -135,5 +136,56 @@ import Testing
         #expect(roomy.run(SourceFile(name: "case.descent", text: program)).isEmpty)
         #expect(roomy.interpreter.compiledRuns.tensorSteps == 5)
         #expect(roomy.tensor(named: "w") == session.tensor(named: "w"))
+    }
+
+    /// Stops kernels at their `allowed + 1`-th check between panels.
+    final class PanelCountdown: Sendable {
+        private let checks = Atomic<Int>(0)
+        private let allowed: Int
+
+        init(allowing allowed: Int) { self.allowed = allowed }
+
+        var interruption: KernelInterruption {
+            KernelInterruption { [self] in
+                checks.add(1, ordering: .relaxed).newValue > allowed ? "stopped inside a product" : nil
+            }
+        }
+    }
+
+    /// Runs `program` after `setup`, with kernels stopping at their `allowed + 1`-th check.
+    static func runStopping(after allowed: Int, _ program: String, in session: Session) throws {
+        var parser = Parser(file: SourceFile(name: "run.descent", text: program), limits: ParserLimits())
+        let statements = parser.parseProgram().statements
+        try KernelInterruption.$current.withValue(PanelCountdown(allowing: allowed).interruption) {
+            try session.interpreter.run(statements, echo: nil)
+        }
+    }
+
+    @Test func aStopInsideAProductUndoesTheStep() throws {
+        // Each product is 560 × 700 × 700 multiply-adds, in two panels with a check before
+        // each: the loss before the run checks twice, a step four times (the product, then
+        // W's gradient), so the ninth check stops step 2 between its two products.
+        let setup = """
+            X = reshape(linspace(-1, 1, 392000), 560, 700)
+            param W = reshape(linspace(-0.01, 0.01, 490000), 700, 700)
+            data X
+            loss L = mean((X @ W)^2)
+            """
+        let stopped = Session { _ in }
+        #expect(stopped.run(SourceFile(name: "setup.descent", text: setup)).isEmpty)
+        var message: String?
+        do {
+            try Self.runStopping(after: 8, "train L with bgd(lr=0.1) steps 3\n", in: stopped)
+        } catch let diagnostic as Diagnostic {
+            message = diagnostic.message
+        }
+        #expect(message == "stopped inside a product")
+        #expect(stopped.interpreter.compiledRuns.tensorSteps == 1)
+        #expect(stopped.interpreter.lastHistory?.loss.count == 1)
+
+        let oneStep = Session { _ in }
+        #expect(oneStep.run(SourceFile(name: "setup.descent", text: setup + "\ntrain L with bgd(lr=0.1) steps 1\n")).isEmpty)
+        let same = stopped.tensor(named: "W")?.scalars.map(\.bitPattern) == oneStep.tensor(named: "W")?.scalars.map(\.bitPattern)
+        #expect(same)
     }
 }
