@@ -7,7 +7,7 @@ import DescentTensor
 ///
 /// Registers hold what the tree walker would hold in rank-0 tensors; evaluation order,
 /// operations and backward rules are the tape's, so the bits are the same.
-final class ScalarCodeBuilder {
+final class ScalarCodeBuilder: CodeBuilding {
     private let interpreter: Interpreter
     /// Each register's value before the code runs: constants keep it, the rest are written.
     private(set) var initialValues: [Double] = []
@@ -24,8 +24,8 @@ final class ScalarCodeBuilder {
     /// Registers holding a number written in the source, by value; nothing writes them.
     private(set) var literals: [Int: Double] = [:]
     /// The deepest nesting of inlined calls, which the call-depth limit must allow.
-    private(set) var deepestInlining = 0
-    private var inlining: [String] = []
+    var deepestInlining = 0
+    var inlining: [String] = []
 
     init(interpreter: Interpreter, changingGlobals: Set<String>) {
         self.interpreter = interpreter
@@ -109,36 +109,6 @@ final class ScalarCodeBuilder {
         }
     }
 
-    /// A user function's body, with its parameters naming the arguments' registers; it
-    /// sees the globals but not the caller's names, as a call's scope does.
-    private func emitInlined(_ function: FunctionDefinition, _ arguments: [Argument]) -> Int? {
-        guard case .expression(let body) = function.declaration.body, !inlining.contains(function.name) else { return nil }
-        let destinations = ArgumentBinding.destinations(
-            of: arguments, names: function.declaration.parameters.map(\.name.text), variadic: nil, function: function.name)
-        var given: [String: Int] = [:]
-        for (argument, destination) in zip(arguments, destinations) {
-            guard let value = emit(argument.value), case .success(.named(let name)) = destination else { return nil }
-            given[name] = value
-        }
-        let callerNames = names
-        defer {
-            names = callerNames
-            inlining.removeLast()
-        }
-        names = [:]
-        inlining.append(function.name)
-        deepestInlining = max(deepestInlining, inlining.count)
-        // Parameters bind in order; a default sees the parameters bound before it.
-        for parameter in function.declaration.parameters {
-            if let value = given[parameter.name.text] {
-                names[parameter.name.text] = value
-            } else {
-                guard let defaultValue = parameter.defaultValue, let value = emit(defaultValue) else { return nil }
-                names[parameter.name.text] = value
-            }
-        }
-        return emit(body)
-    }
 
     /// The instruction for `operation`, a dedicated one for the common arithmetic;
     /// `right` is the right operand's value when it is a literal.
@@ -151,5 +121,14 @@ final class ScalarCodeBuilder {
         case .power where right == 2: .square
         default: .binary(operation)
         }
+    }
+
+    /// A hyper-parameter that is a single number; `nil` for any other.
+    func register(hyperParameter value: Tensor) -> Int? {
+        value.rank == 0 ? register(value.scalars[0]) : nil
+    }
+
+    func gradientRegister(for theta: Int) -> Int {
+        register()
     }
 }

@@ -28,18 +28,10 @@ struct ScalarRule {
     /// `state` lines followed by assignments the builder can emit.
     init?(_ instance: OptimizerInstance, parameter: String, theta: Int, step: StepRegisters, builder: ScalarCodeBuilder) {
         let definition = instance.definition
-        builder.names = [:]
-        builder.globalNames = [:]
-        for (name, value) in instance.hyperParameters {
-            guard value.value.rank == 0 else { return nil }
-            builder.names[name] = builder.register(value.value.scalars[0])
-        }
+        guard let gradient = builder.bindRuleNames(of: instance, theta: theta, step: step) else { return nil }
         self.parameter = parameter
         self.theta = theta
-        (builder.names["t"], builder.names["T"], builder.names["N"]) = (step.t, step.totalSteps, step.rowCount)
-        for name in RuleRun.thetaNames { builder.names[name] = theta }
-        gradient = builder.register()
-        for name in RuleRun.gradientNames { builder.names[name] = gradient }
+        self.gradient = gradient
 
         let saved = instance.states[parameter] ?? [:]
         var states: [(name: String, register: Int, initializer: ScalarCode)] = []

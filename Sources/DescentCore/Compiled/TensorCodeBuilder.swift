@@ -8,7 +8,7 @@ import DescentTensor
 /// reports the error).
 ///
 /// Evaluation order, kernels and backward rules are the tape's, so the bits are the same.
-final class TensorCodeBuilder {
+final class TensorCodeBuilder: CodeBuilding {
     private let interpreter: Interpreter
     /// Each register's shape.
     private(set) var shapes: [[Int]] = []
@@ -28,8 +28,8 @@ final class TensorCodeBuilder {
     /// Globals that change during a run but have no register (params, in a rule).
     let changingGlobals: Set<String>
     /// The deepest nesting of inlined calls, which the call-depth limit must allow.
-    private(set) var deepestInlining = 0
-    private var inlining: [String] = []
+    var deepestInlining = 0
+    var inlining: [String] = []
 
     init(interpreter: Interpreter, changingGlobals: Set<String>) {
         self.interpreter = interpreter
@@ -143,34 +143,12 @@ final class TensorCodeBuilder {
         }
     }
 
-    /// A user function's body, with its parameters naming the arguments' registers; it
-    /// sees the globals but not the caller's names, as a call's scope does.
-    private func emitInlined(_ function: FunctionDefinition, _ arguments: [Argument]) -> Int? {
-        guard case .expression(let body) = function.declaration.body, !inlining.contains(function.name) else { return nil }
-        let destinations = ArgumentBinding.destinations(
-            of: arguments, names: function.declaration.parameters.map(\.name.text), variadic: nil, function: function.name)
-        var given: [String: Int] = [:]
-        for (argument, destination) in zip(arguments, destinations) {
-            guard let value = emit(argument.value), case .success(.named(let name)) = destination else { return nil }
-            given[name] = value
-        }
-        let callerNames = names
-        defer {
-            names = callerNames
-            inlining.removeLast()
-        }
-        names = [:]
-        inlining.append(function.name)
-        deepestInlining = max(deepestInlining, inlining.count)
-        // Parameters bind in order; a default sees the parameters bound before it.
-        for parameter in function.declaration.parameters {
-            if let value = given[parameter.name.text] {
-                names[parameter.name.text] = value
-            } else {
-                guard let defaultValue = parameter.defaultValue, let value = emit(defaultValue) else { return nil }
-                names[parameter.name.text] = value
-            }
-        }
-        return emit(body)
+    /// A hyper-parameter of any shape, held for the run.
+    func register(hyperParameter value: Tensor) -> Int? {
+        register(value.shape, holding: value.scalars)
+    }
+
+    func gradientRegister(for theta: Int) -> Int {
+        register(shapes[theta])
     }
 }

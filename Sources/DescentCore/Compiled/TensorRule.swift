@@ -20,17 +20,10 @@ struct TensorRule {
     /// emit, and theta and each state keep their shapes.
     init?(_ instance: OptimizerInstance, parameter: String, theta: Int, step: StepRegisters, builder: TensorCodeBuilder) {
         let definition = instance.definition
-        builder.names = [:]
-        builder.globalNames = [:]
-        for (name, value) in instance.hyperParameters {
-            builder.names[name] = builder.register(value.value.shape, holding: value.value.scalars)
-        }
+        guard let gradient = builder.bindRuleNames(of: instance, theta: theta, step: step) else { return nil }
         self.parameter = parameter
         self.theta = theta
-        (builder.names["t"], builder.names["T"], builder.names["N"]) = (step.t, step.totalSteps, step.rowCount)
-        for name in RuleRun.thetaNames { builder.names[name] = theta }
-        gradient = builder.register(builder.shapes[theta])
-        for name in RuleRun.gradientNames { builder.names[name] = gradient }
+        self.gradient = gradient
 
         guard let (states, statements) = Self.states(of: definition, parameter: parameter, saved: instance.states[parameter] ?? [:], builder: builder)
         else { return nil }
