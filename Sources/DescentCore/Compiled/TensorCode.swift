@@ -80,21 +80,33 @@ struct TensorCode {
 
     /// - Throws: `TensorError` when a stop interrupts a long matrix product.
     func run(_ registers: UnsafePointer<UnsafeMutablePointer<Double>>, plans: TensorPlanTable) throws {
-        for instruction in instructions {
-            let output = registers[instruction.result]
-            let left = registers[instruction.left]
-            switch instruction.operation {
-            case .binary(let operation, _) where instruction.count == 1:
-                // Two single numbers: the operation's scalar form gives the same bits.
-                output[0] = operation.apply(left[0], registers[instruction.right][0])
-            case .binary(let operation, let plan): plans.broadcasts[plan].apply(operation, left, registers[instruction.right], into: output)
-            case .unary(let operation): operation.apply(left, count: instruction.count, into: output)
-            case .matmul(let plan): try plans.products[plan].run(left, registers[instruction.right], into: output)
-            case .sum(let split): plans.splits[split].sumLanes(left, into: output)
-            case .mean(let split): plans.splits[split].meanLanes(left, into: output)
-            case .transpose(let rows, let columns): Self.transpose(left, rows: rows, columns: columns, into: output)
-            case .copy: output.update(from: left, count: instruction.count)
-            }
+        try instructions.withUnsafeBufferPointer { buffer in
+            guard let first = buffer.baseAddress else { return }
+            // Fields are read through a pointer: copying a whole instruction each time
+            // costs more than the step's arithmetic on single numbers.
+            for index in 0..<buffer.count { try Self.run(first + index, registers, plans: plans) }
+        }
+    }
+
+    /// One instruction of `run`.
+    private static func run(
+        _ instruction: UnsafePointer<TensorInstruction>, _ registers: UnsafePointer<UnsafeMutablePointer<Double>>,
+        plans: TensorPlanTable
+    ) throws {
+        let output = registers[instruction.pointee.result]
+        let left = registers[instruction.pointee.left]
+        let count = instruction.pointee.count
+        switch instruction.pointee.operation {
+        case .binary(let operation, _) where count == 1:
+            // Two single numbers: the operation's scalar form gives the same bits.
+            output[0] = operation.apply(left[0], registers[instruction.pointee.right][0])
+        case .binary(let operation, let plan): plans.broadcasts[plan].apply(operation, left, registers[instruction.pointee.right], into: output)
+        case .unary(let operation): operation.apply(left, count: count, into: output)
+        case .matmul(let plan): try plans.products[plan].run(left, registers[instruction.pointee.right], into: output)
+        case .sum(let split): plans.splits[split].sumLanes(left, into: output)
+        case .mean(let split): plans.splits[split].meanLanes(left, into: output)
+        case .transpose(let rows, let columns): transpose(left, rows: rows, columns: columns, into: output)
+        case .copy: output.update(from: left, count: count)
         }
     }
 
