@@ -2,8 +2,12 @@ import DescentSyntax
 import DescentTensor
 
 /// What the scalar-code and tensor-code builders share, so both bind names as a call's and
-/// a rule's scopes do: registers by name, one-expression functions inlined, a rule's names.
+/// a rule's scopes do: registers by name, globals that hold still, calls of builtins and
+/// of one-expression functions (inlined), a rule's names.
 protocol CodeBuilding: AnyObject {
+    var interpreter: Interpreter { get }
+    /// Globals that change during a run but have no register (params, in a rule).
+    var changingGlobals: Set<String> { get }
     /// Names read from registers: a rule's names, an inlined function's parameters.
     var names: [String: Int] { get set }
     /// Globals read from registers because they change between steps (params, data).
@@ -14,13 +18,43 @@ protocol CodeBuilding: AnyObject {
 
     /// Emits code computing `expression`; returns the register holding its value.
     func emit(_ expression: Expr) -> Int?
-    /// A register holding a hyper-parameter for the run, or `nil` when the code cannot.
-    func register(hyperParameter value: Tensor) -> Int?
+    /// A register holding `value` for the run (a global, a hyper-parameter), or `nil`
+    /// when the code cannot hold it.
+    func register(constant value: Tensor) -> Int?
+    /// Code for the builtin `name` of the one argument in `argument`, or `nil` when the
+    /// code does not run it.
+    func emitBuiltin(_ name: String, _ argument: Int) -> Int?
     /// A new register for a gradient of the param in `theta`.
     func gradientRegister(for theta: Int) -> Int
 }
 
 extension CodeBuilding {
+    /// A name's register: a bound name, else a global that holds still during the run.
+    func emitName(_ name: String) -> Int? {
+        if let register = names[name] ?? globalNames[name] { return register }
+        guard !changingGlobals.contains(name), case .tensor(let tensor)? = interpreter.globals.lookup(name) else { return nil }
+        return register(constant: tensor.value)
+    }
+
+    /// A call of a builtin with its one argument (positional or `x=`), or of a user
+    /// function whose body is one expression, by the name in `callee`.
+    func emitCall(_ callee: Expr, _ arguments: [Argument]) -> Int? {
+        guard case .identifier(let name) = callee.kind, names[name] == nil, globalNames[name] == nil,
+            !changingGlobals.contains(name)
+        else { return nil }
+        switch interpreter.globals.lookup(name) {
+        case .builtin(let builtin)?:
+            guard arguments.count == 1, arguments[0].label == nil || arguments[0].label == "x",
+                let argument = emit(arguments[0].value)
+            else { return nil }
+            return emitBuiltin(builtin.name, argument)
+        case .function(let function)?:
+            return emitInlined(function, arguments)
+        default:
+            return nil
+        }
+    }
+
     /// A user function's body, with its parameters naming the arguments' registers; it
     /// sees the globals but not the caller's names, as a call's scope does.
     func emitInlined(_ function: FunctionDefinition, _ arguments: [Argument]) -> Int? {
@@ -59,7 +93,7 @@ extension CodeBuilding {
         names = [:]
         globalNames = [:]
         for (name, value) in instance.hyperParameters {
-            guard let register = register(hyperParameter: value.value) else { return nil }
+            guard let register = register(constant: value.value) else { return nil }
             names[name] = register
         }
         (names["t"], names["T"], names["N"]) = (step.t, step.totalSteps, step.rowCount)

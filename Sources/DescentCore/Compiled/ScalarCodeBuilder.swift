@@ -8,7 +8,7 @@ import DescentTensor
 /// Registers hold what the tree walker would hold in rank-0 tensors; evaluation order,
 /// operations and backward rules are the tape's, so the bits are the same.
 final class ScalarCodeBuilder: CodeBuilding {
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
     /// Each register's value before the code runs: constants keep it, the rest are written.
     private(set) var initialValues: [Double] = []
     /// Whether each register depends on a param of the loss, so gradients flow into it.
@@ -80,35 +80,16 @@ final class ScalarCodeBuilder: CodeBuilding {
         return result
     }
 
-    private func emitName(_ name: String) -> Int? {
-        if let register = names[name] ?? globalNames[name] { return register }
-        guard !changingGlobals.contains(name), case .tensor(let tensor)? = interpreter.globals.lookup(name),
-            tensor.value.rank == 0
-        else { return nil }
-        return register(tensor.value.scalars[0])
-    }
-
-    private func emitCall(_ callee: Expr, _ arguments: [Argument]) -> Int? {
-        guard case .identifier(let name) = callee.kind, names[name] == nil, globalNames[name] == nil,
-            !changingGlobals.contains(name)
-        else { return nil }
-        switch interpreter.globals.lookup(name) {
-        case .builtin(let builtin)?:
-            guard arguments.count == 1, arguments[0].label == nil || arguments[0].label == "x",
-                let argument = emit(arguments[0].value)
-            else { return nil }
-            if let operation = MathBuiltins.unaryOperations[builtin.name] { return emit(.unary(operation), argument) }
-            // The state initialisers of the prelude's optimizers: a number's shape has no axes.
-            if builtin.name == "zeros_like" { return register(0) }
-            if builtin.name == "ones_like" { return register(1) }
-            return nil
-        case .function(let function)?:
-            return emitInlined(function, arguments)
-        default:
-            return nil
+    /// The one-number functions, and the state initialisers of the prelude's optimizers
+    /// (a number's shape has no axes).
+    func emitBuiltin(_ name: String, _ argument: Int) -> Int? {
+        if let operation = MathBuiltins.unaryOperations[name] { return emit(.unary(operation), argument) }
+        switch name {
+        case "zeros_like": return register(0)
+        case "ones_like": return register(1)
+        default: return nil
         }
     }
-
 
     /// The instruction for `operation`, a dedicated one for the common arithmetic;
     /// `right` is the right operand's value when it is a literal.
@@ -123,8 +104,8 @@ final class ScalarCodeBuilder: CodeBuilding {
         }
     }
 
-    /// A hyper-parameter that is a single number; `nil` for any other.
-    func register(hyperParameter value: Tensor) -> Int? {
+    /// A tensor that is a single number; `nil` for any other.
+    func register(constant value: Tensor) -> Int? {
         value.rank == 0 ? register(value.scalars[0]) : nil
     }
 

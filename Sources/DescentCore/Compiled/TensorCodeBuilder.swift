@@ -9,7 +9,7 @@ import DescentTensor
 ///
 /// Evaluation order, kernels and backward rules are the tape's, so the bits are the same.
 final class TensorCodeBuilder: CodeBuilding {
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
     /// Each register's shape.
     private(set) var shapes: [[Int]] = []
     /// The values registers hold when a run starts: numbers in the source, globals and
@@ -104,31 +104,8 @@ final class TensorCodeBuilder: CodeBuilding {
         return emit(.transpose(rows: rows, columns: count(base) / max(rows, 1)), shape: shape.reversed(), base)
     }
 
-    private func emitName(_ name: String) -> Int? {
-        if let register = names[name] ?? globalNames[name] { return register }
-        guard !changingGlobals.contains(name), case .tensor(let tensor)? = interpreter.globals.lookup(name) else { return nil }
-        return register(tensor.value.shape, holding: tensor.value.scalars)
-    }
-
-    private func emitCall(_ callee: Expr, _ arguments: [Argument]) -> Int? {
-        guard case .identifier(let name) = callee.kind, names[name] == nil, globalNames[name] == nil,
-            !changingGlobals.contains(name)
-        else { return nil }
-        switch interpreter.globals.lookup(name) {
-        case .builtin(let builtin)?:
-            guard arguments.count == 1, arguments[0].label == nil || arguments[0].label == "x",
-                let argument = emit(arguments[0].value)
-            else { return nil }
-            return emitBuiltin(builtin.name, argument)
-        case .function(let function)?:
-            return emitInlined(function, arguments)
-        default:
-            return nil
-        }
-    }
-
     /// The builtins of one tensor argument the tensor code runs.
-    private func emitBuiltin(_ name: String, _ argument: Int) -> Int? {
+    func emitBuiltin(_ name: String, _ argument: Int) -> Int? {
         if let operation = MathBuiltins.unaryOperations[name] { return emitUnary(operation, argument) }
         let shape = shapes[argument]
         switch name {
@@ -143,8 +120,8 @@ final class TensorCodeBuilder: CodeBuilding {
         }
     }
 
-    /// A hyper-parameter of any shape, held for the run.
-    func register(hyperParameter value: Tensor) -> Int? {
+    /// A tensor of any shape, held for the run.
+    func register(constant value: Tensor) -> Int? {
         register(value.shape, holding: value.scalars)
     }
 
