@@ -30,7 +30,7 @@ extension ScalarTraining {
             beforeStep: checkpoints.0, lastGood: checkpoints.1,
             initializedBeforeStep: statesAtStart, initializedLastGood: statesAtStart,
             stepsTakenBeforeStep: instance.stepsTaken, stepsTakenLastGood: instance.stepsTaken)
-        var recording = ScalarRecording(
+        var recording = RunRecording(
             series: series, parameters: parameters.map { ($0.name, $0.register, 1) }, firstStep: history.loss.count,
             steps: count)
         var stepsRun = 0

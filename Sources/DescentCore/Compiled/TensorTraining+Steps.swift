@@ -66,7 +66,7 @@ extension TensorTraining {
             beforeStep: layout.checkpoints.0, lastGood: layout.checkpoints.1,
             initializedBeforeStep: statesAtStart, initializedLastGood: statesAtStart,
             stepsTakenBeforeStep: instance.stepsTaken, stepsTakenLastGood: instance.stepsTaken)
-        var recording = ScalarRecording(
+        var recording = RunRecording(
             series: series.map { ($0.name, layout.offset($0.register)) },
             parameters: parameters.compactMap { parameter in
                 let size = layout.count(of: parameter.register)

@@ -6,7 +6,7 @@ import DescentTensor
 ///
 /// Series and params are read at offsets into the run's numbers: a series is one number,
 /// a param `count` numbers.
-struct ScalarRecording {
+struct RunRecording {
     private var firstStep: Int
     private let series: [(name: String, register: Int)]
     private var seriesValues: [[Double]]
